@@ -1,0 +1,87 @@
+// Trainer: mini-batch gradient descent with classical momentum.
+//
+// One iteration takes the next batch of the epoch's order and makes one update:
+//   g ← ∂E_batch/∂params + λ₂·w + λ₁·sign(w)     (penalties on weights only, not biases)
+//   v ← μ·v − η·g
+//   params ← params + v
+// An epoch is one pass over the training set; the last batch of an epoch may be smaller than the
+// batch size. With shuffling the order is redrawn from the seed at the start of every epoch;
+// otherwise the file order is kept. Changing η, μ, λ or the batch size between iterations keeps the
+// velocity, the counters and the position in the epoch.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "dataset.h"
+#include "loss.h"
+#include "network.h"
+#include "pass.h"
+#include "rng.h"
+#include "status.h"
+
+namespace bp {
+
+struct Hyperparams {
+  double learning_rate = 0.03;  // η
+  double momentum = 0.0;        // μ ∈ [0, 1)
+  int batch_size = 10;          // 1 … kMaxBatch; larger than the set means the whole set
+  double l1 = 0.0;              // λ₁ ≥ 0
+  double l2 = 0.0;              // λ₂ ≥ 0
+};
+
+// Names the first bad field, e.g. "momentum must be in [0, 1), got 1.5".
+Status validate(const Hyperparams& h);
+
+class Trainer {
+ public:
+  // net and train must outlive the trainer. shuffle = false keeps file order.
+  Trainer(Network* net, LossId loss, const Dataset* train, std::uint64_t seed, bool shuffle);
+
+  // Validates first; on error nothing changes.
+  Status set_hyperparams(const Hyperparams& h);
+  const Hyperparams& hyperparams() const { return hyper_; }
+  const Loss& loss() const { return *loss_; }
+
+  // The three parts of an iteration, as separate calls (the inspector steps through them).
+  void zero_grad();
+  double forward_backward();  // gradient of the next batch into gradient(); returns its global error
+  void update();              // momentum step with gradient(); advances to the next batch
+
+  double step();              // zero_grad + forward_backward + update; returns the batch's error
+  void run_epoch();           // steps until the current epoch is complete
+
+  // Zeroes the velocity and the counters and redraws the first epoch's order.
+  void restart();
+
+  long long iteration() const { return iteration_; }  // updates made so far
+  long long epoch() const { return epoch_; }          // completed epochs
+  int position() const { return position_; }          // samples of the current epoch consumed
+  int iterations_per_epoch() const;
+  double last_batch_loss() const { return last_batch_loss_; }
+  // Sample indices of the batch the next forward_backward() will use.
+  std::vector<int> next_batch() const;
+
+  const std::vector<double>& gradient() const { return grad_; }      // g, layout of params
+  const std::vector<double>& velocity() const { return velocity_; }  // v, layout of params
+
+ private:
+  void new_epoch_order();
+  int next_batch_size() const;
+
+  Network* net_;
+  const Loss* loss_;
+  const Dataset* train_;
+  Rng rng_;
+  bool shuffle_;
+  Hyperparams hyper_;
+  std::vector<int> order_;
+  std::vector<double> grad_;
+  std::vector<double> velocity_;
+  Trace trace_;
+  int position_ = 0;
+  long long iteration_ = 0;
+  long long epoch_ = 0;
+  double last_batch_loss_ = 0;
+};
+
+}  // namespace bp
