@@ -17,6 +17,10 @@ struct Dataset {
   void add(const double* input, const double* target);
 };
 
+class Rng;
+// A uniformly random permutation of 0 … n−1 (Fisher–Yates).
+std::vector<int> shuffled_indices(int n, Rng* rng);
+
 // Splits under a seed: a shuffled copy, the first round(train_fraction · n) samples go to train,
 // the rest to test. train_fraction is clamped to [0, 1].
 void split_dataset(const Dataset& all, double train_fraction, std::uint64_t seed, Dataset* train,

@@ -14,6 +14,10 @@ namespace bp {
 double batch_gradient(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
                       int n, Trace* trace, double* grad);
 
+// Global error of the samples indices[0..n) without the gradient (0 when n = 0).
+double batch_loss(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
+                  int n);
+
 // Mean local error over the whole data set (0 for an empty set).
 double mean_loss(const Network& net, const Loss& loss, const Dataset& data);
 

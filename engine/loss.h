@@ -9,7 +9,8 @@
 //   ce        E = −Σ_k t_k ln y_k                               (softmax output only)
 // bce and ce are evaluated from θ (log-sum-exp / softplus form) so that a saturated output gives
 // the true finite loss instead of ln 0. Their gradient with respect to θ is stated directly
-// (fused with the output activation): bce ∂E/∂θ_k = (y_k − t_k)/K, ce ∂E/∂θ_k = y_k − t_k.
+// (fused with the output activation): bce ∂E/∂θ_k = (y_k − t_k)/K, ce ∂E/∂θ_k = y_k − t_k
+// (for one-hot targets; (Σt)·y_k − t_k in general).
 #pragma once
 #include <optional>
 #include <string_view>

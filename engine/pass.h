@@ -10,8 +10,13 @@
 
 #include "loss.h"
 #include "network.h"
+#include "status.h"
 
 namespace bp {
+
+// A loss bound to an output activation (bce: sigmoid, ce: softmax) refuses any other, e.g.
+// "loss ce needs a softmax output layer, got sigmoid".
+Status check_loss(const Network& net, const Loss& loss);
 
 // Per-layer buffers of one sample, each indexed [layer][unit]; layer 0 holds the input in y.
 struct Trace {
@@ -28,7 +33,7 @@ struct Trace {
 void forward(const Network& net, const double* x, Trace* trace);
 
 // From a trace filled by forward(): sets trace->loss, trace->dE_dy, trace->dE_dtheta for targets
-// t[output_size], and adds scale · ∂E/∂param to grad[num_params] (pass scale = 1/batch size to
+// t[output_size] (check_loss(net, loss) must hold), and adds scale · ∂E/∂param to grad[num_params] (pass scale = 1/batch size to
 // accumulate the gradient of a batch mean; grad may be nullptr).
 void backward(const Network& net, const Loss& loss, const double* t, Trace* trace, double* grad,
               double scale);
