@@ -122,6 +122,8 @@ void Trainer::run_epoch() {
   while (epoch_ == start) step();
 }
 
+void Trainer::zero_velocity() { std::fill(velocity_.begin(), velocity_.end(), 0.0); }
+
 void Trainer::restart() {
   std::fill(velocity_.begin(), velocity_.end(), 0.0);
   std::fill(grad_.begin(), grad_.end(), 0.0);

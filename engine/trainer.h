@@ -52,6 +52,9 @@ class Trainer {
 
   // Zeroes the velocity and the counters and redraws the first epoch's order.
   void restart();
+  // Zeroes the velocity only (after the parameters were rolled back from a divergence, the old
+  // velocity would carry the blow-up into the next update).
+  void zero_velocity();
 
   long long iteration() const { return iteration_; }  // updates made so far
   long long epoch() const { return epoch_; }          // completed epochs
