@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-#include "limits.h"
+#include "input_limits.h"
 
 namespace bp {
 namespace {

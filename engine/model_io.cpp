@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "limits.h"
+#include "input_limits.h"
 
 namespace bp {
 namespace {

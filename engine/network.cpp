@@ -4,7 +4,7 @@
 #include <cmath>
 #include <string>
 
-#include "limits.h"
+#include "input_limits.h"
 
 namespace bp {
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "gradient.h"
-#include "limits.h"
+#include "input_limits.h"
 
 namespace bp {
 namespace {

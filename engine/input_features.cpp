@@ -1,4 +1,4 @@
-#include "features.h"
+#include "input_features.h"
 
 #include <cassert>
 #include <cmath>
