@@ -1,0 +1,45 @@
+#include "history.h"
+
+#include <cassert>
+#include <cmath>
+
+namespace lab {
+
+History::History(std::size_t capacity) : capacity_(capacity) { assert(capacity >= 2); }
+
+void History::add(double x, double y) {
+  if (!xs_.empty() && x - xs_.back() < stride_) return;
+  if (xs_.size() == capacity_) {
+    // Keep points 0, 2, 4, …: half the points, twice the spacing.
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < xs_.size(); k += 2, ++kept) {
+      xs_[kept] = xs_[k];
+      ys_[kept] = ys_[k];
+    }
+    xs_.resize(kept);
+    ys_.resize(kept);
+    stride_ = stride_ == 0 ? (xs_.size() > 1 ? xs_[1] - xs_[0] : 1) : stride_ * 2;
+    if (x - xs_.back() < stride_) return;
+  }
+  xs_.push_back(x);
+  ys_.push_back(y);
+}
+
+void History::clear() {
+  xs_.clear();
+  ys_.clear();
+  stride_ = 0;
+}
+
+bool History::y_range(double x_from, double* lo, double* hi) const {
+  bool any = false;
+  for (std::size_t k = 0; k < xs_.size(); ++k) {
+    if (xs_[k] < x_from || !std::isfinite(ys_[k])) continue;
+    if (!any || ys_[k] < *lo) *lo = ys_[k];
+    if (!any || ys_[k] > *hi) *hi = ys_[k];
+    any = true;
+  }
+  return any;
+}
+
+}  // namespace lab

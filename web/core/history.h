@@ -1,0 +1,39 @@
+// History: a bounded series of (x, y) points for the live plots (loss curve, update magnitudes).
+// When full, every other point is dropped and the recording stride doubles, so a long run keeps
+// its whole shape at an even resolution in fixed memory.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace lab {
+
+class History {
+ public:
+  explicit History(std::size_t capacity = 4096);
+
+  // Offers a point; it is kept when x has advanced by at least the current stride.
+  void add(double x, double y);
+  void clear();
+
+  std::size_t size() const { return xs_.size(); }
+  const std::vector<double>& xs() const { return xs_; }
+  const std::vector<double>& ys() const { return ys_; }
+  double stride() const { return stride_; }
+
+  // The smallest and largest finite y among points with x ≥ x_from (false when none).
+  bool y_range(double x_from, double* lo, double* hi) const;
+
+ private:
+  std::size_t capacity_;
+  double stride_ = 0;  // 0: keep every point
+  std::vector<double> xs_, ys_;
+};
+
+// A labelled moment on the loss curve, e.g. where the learning rate was changed.
+struct Marker {
+  double x;
+  std::string text;
+};
+
+}  // namespace lab

@@ -1,0 +1,72 @@
+// Settings: everything a learner can set in the lab, as one value. It is what the URL hash encodes,
+// what a lesson step applies, and what the lab compares to decide what must be rebuilt.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "activation.h"
+#include "input_features.h"
+#include "init.h"
+#include "loss.h"
+#include "trainer.h"
+
+namespace lab {
+
+// Controls a teacher can hide with "classroom" flags in the link (hide=data,arch,…).
+enum Control : std::uint32_t {
+  kControlData = 1u << 0,      // data set, noise, ratio, regenerate, points
+  kControlFeatures = 1u << 1,  // input features
+  kControlArch = 1u << 2,      // layers, neurons, activations, initialisation
+  kControlLoss = 1u << 3,      // loss function
+  kControlHyper = 1u << 4,     // learning rate, momentum, batch size
+  kControlReg = 1u << 5,       // L1/L2
+  kControlIo = 1u << 6,        // import / export
+};
+struct ControlInfo {
+  Control control;
+  const char* name;
+};
+const std::vector<ControlInfo>& control_names();
+
+struct Settings {
+  // Data
+  std::string dataset = "circle";  // a generator name, or "custom" (imported or clicked points)
+  int samples = 400;
+  double noise = 0.1;
+  double train_ratio = 0.5;
+  std::uint64_t data_seed = 1;
+  // Network
+  std::uint32_t features = bp::kDefaultFeatures;
+  std::vector<int> hidden = {4, 2};  // units per hidden layer
+  bp::ActivationId hidden_activation = bp::ActivationId::Tanh;
+  bp::ActivationId output_activation = bp::ActivationId::Sigmoid;
+  bp::LossId loss = bp::LossId::HalfSse;
+  bp::InitId init = bp::InitId::Xavier;
+  std::uint64_t seed = 1;
+  // Training
+  bp::Hyperparams hyper{0.03, 0.0, 10, 0.0, 0.0};
+  int speed = 1;  // iterations per frame; 0 = as many as the frame's time budget allows
+  // Classroom
+  std::uint32_t hidden_controls = 0;  // bit mask of Control
+
+  bool operator==(const Settings& o) const;
+  bool operator!=(const Settings& o) const { return !(*this == o); }
+};
+
+// What changing from a to b invalidates.
+bool data_changed(const Settings& a, const Settings& b);
+bool architecture_changed(const Settings& a, const Settings& b);  // includes features, loss, init
+
+// The layer list of the network these settings describe (input = selected features, 1 output).
+std::vector<bp::LayerSpec> layer_specs(const Settings& s);
+
+// Checks the ranges a link, a lesson or a text field may set. Names the first bad field.
+bp::Status validate(const Settings& s);
+
+// Documented limits of the lab (beyond the engine's own).
+constexpr int kMaxHiddenLayers = 6;
+constexpr int kMaxNeurons = 16;     // per hidden layer in the lab's diagram
+constexpr int kMaxLabSamples = 5000;
+
+}  // namespace lab

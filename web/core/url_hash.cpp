@@ -1,0 +1,253 @@
+#include "url_hash.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <vector>
+
+#include "generators.h"
+
+namespace lab {
+namespace {
+
+using bp::Status;
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  if (s.empty()) return parts;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t at = s.find(sep, start);
+    parts.push_back(s.substr(start, at == std::string_view::npos ? at : at - start));
+    if (at == std::string_view::npos) return parts;
+    start = at + 1;
+  }
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+bool percent_decode(std::string_view in, std::string* out) {
+  out->clear();
+  for (std::size_t k = 0; k < in.size(); ++k) {
+    if (in[k] != '%') {
+      out->push_back(in[k]);
+      continue;
+    }
+    if (k + 2 >= in.size()) return false;
+    const int hi = hex_digit(in[k + 1]), lo = hex_digit(in[k + 2]);
+    if (hi < 0 || lo < 0) return false;
+    out->push_back(static_cast<char>(hi * 16 + lo));
+    k += 2;
+  }
+  return true;
+}
+
+bool parse_int(std::string_view text, long long lo, long long hi, long long* out) {
+  double v;
+  if (!parse_number(text, &v) || v != std::floor(v) || v < double(lo) || v > double(hi)) return false;
+  *out = static_cast<long long>(v);
+  return true;
+}
+
+std::string join_features(std::uint32_t mask) {
+  std::string s;
+  for (std::size_t k = 0; k < bp::features().size(); ++k)
+    if ((mask >> k) & 1u) s += (s.empty() ? "" : ",") + std::string(bp::features()[k].name);
+  return s;
+}
+
+std::string join_hidden(const std::vector<int>& hidden) {
+  std::string s;
+  for (int h : hidden) s += (s.empty() ? "" : ",") + std::to_string(h);
+  return s;
+}
+
+std::string join_controls(std::uint32_t mask) {
+  std::string s;
+  for (const ControlInfo& c : control_names())
+    if (mask & c.control) s += (s.empty() ? "" : ",") + std::string(c.name);
+  return s;
+}
+
+// One key's parser: reads the value into the settings or says what is wrong with it.
+using KeyParser = std::function<bool(std::string_view, Settings*)>;
+
+const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
+  static const std::map<std::string, KeyParser, std::less<>> parsers = {
+      {"ds", [](std::string_view v, Settings* s) {
+         if (v != "custom" && !bp::find_dataset_kind(v)) return false;
+         s->dataset = std::string(v);
+         return true;
+       }},
+      {"n", [](std::string_view v, Settings* s) {
+         long long n;
+         if (!parse_int(v, 2, kMaxLabSamples, &n)) return false;
+         s->samples = int(n);
+         return true;
+       }},
+      {"noise", [](std::string_view v, Settings* s) { return parse_number(v, &s->noise); }},
+      {"ratio", [](std::string_view v, Settings* s) { return parse_number(v, &s->train_ratio); }},
+      {"dseed", [](std::string_view v, Settings* s) {
+         long long n;
+         if (!parse_int(v, 0, 1ll << 52, &n)) return false;
+         s->data_seed = std::uint64_t(n);
+         return true;
+       }},
+      {"seed", [](std::string_view v, Settings* s) {
+         long long n;
+         if (!parse_int(v, 0, 1ll << 52, &n)) return false;
+         s->seed = std::uint64_t(n);
+         return true;
+       }},
+      {"f", [](std::string_view v, Settings* s) {
+         std::uint32_t mask = 0;
+         for (std::string_view name : split(v, ',')) {
+           const int k = bp::find_feature(name);
+           if (k < 0) return false;
+           mask |= 1u << k;
+         }
+         s->features = mask;
+         return true;
+       }},
+      {"h", [](std::string_view v, Settings* s) {
+         std::vector<int> hidden;
+         for (std::string_view part : split(v, ',')) {
+           long long n;
+           if (!parse_int(part, 1, kMaxNeurons, &n) || hidden.size() >= kMaxHiddenLayers) return false;
+           hidden.push_back(int(n));
+         }
+         s->hidden = hidden;
+         return true;
+       }},
+      {"act", [](std::string_view v, Settings* s) {
+         const bp::Activation* a = bp::find_activation(v);
+         if (!a) return false;
+         s->hidden_activation = a->id;
+         return true;
+       }},
+      {"out", [](std::string_view v, Settings* s) {
+         const bp::Activation* a = bp::find_activation(v);
+         if (!a) return false;
+         s->output_activation = a->id;
+         return true;
+       }},
+      {"loss", [](std::string_view v, Settings* s) {
+         const bp::Loss* l = bp::find_loss(v);
+         if (!l) return false;
+         s->loss = l->id;
+         return true;
+       }},
+      {"init", [](std::string_view v, Settings* s) { return bp::find_init(v, &s->init); }},
+      {"lr", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.learning_rate); }},
+      {"mom", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.momentum); }},
+      {"bs", [](std::string_view v, Settings* s) {
+         long long n;
+         if (!parse_int(v, 1, kMaxLabSamples, &n)) return false;
+         s->hyper.batch_size = int(n);
+         return true;
+       }},
+      {"l1", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.l1); }},
+      {"l2", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.l2); }},
+      {"speed", [](std::string_view v, Settings* s) {
+         long long n;
+         if (!parse_int(v, 0, 1000, &n)) return false;
+         s->speed = int(n);
+         return true;
+       }},
+      {"hide", [](std::string_view v, Settings* s) {
+         std::uint32_t mask = 0;
+         for (std::string_view name : split(v, ',')) {
+           bool found = false;
+           for (const ControlInfo& c : control_names())
+             if (name == c.name) mask |= c.control, found = true;
+           if (!found) return false;
+         }
+         s->hidden_controls = mask;
+         return true;
+       }},
+  };
+  return parsers;
+}
+
+}  // namespace
+
+std::string format_number(double v) {
+  char buf[40];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+bool parse_number(std::string_view text, double* out) {
+  if (text.empty() || text.size() > 40) return false;
+  const std::string s(text);
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(s.c_str(), &end);
+  if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return false;
+  *out = v;
+  return true;
+}
+
+std::string encode_hash(const Settings& s) {
+  std::string h;
+  auto add = [&](const char* key, const std::string& value) {
+    h += (h.empty() ? "" : "&") + std::string(key) + "=" + value;
+  };
+  add("ds", s.dataset);
+  add("n", std::to_string(s.samples));
+  add("noise", format_number(s.noise));
+  add("ratio", format_number(s.train_ratio));
+  add("dseed", std::to_string(s.data_seed));
+  add("f", join_features(s.features));
+  add("h", join_hidden(s.hidden));
+  add("act", bp::activation(s.hidden_activation).name);
+  add("out", bp::activation(s.output_activation).name);
+  add("loss", bp::loss(s.loss).name);
+  add("init", bp::init_name(s.init));
+  add("seed", std::to_string(s.seed));
+  add("lr", format_number(s.hyper.learning_rate));
+  add("mom", format_number(s.hyper.momentum));
+  add("bs", std::to_string(s.hyper.batch_size));
+  add("l1", format_number(s.hyper.l1));
+  add("l2", format_number(s.hyper.l2));
+  add("speed", std::to_string(s.speed));
+  if (s.hidden_controls) add("hide", join_controls(s.hidden_controls));
+  return h;
+}
+
+Status decode_hash(std::string_view hash, Settings* out) {
+  if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
+  if (hash.size() > kMaxHashLength)
+    return Status::error("link: settings longer than " + std::to_string(kMaxHashLength) + " characters");
+  Settings s;
+  for (std::string_view pair : split(hash, '&')) {
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    const std::string_view key = pair.substr(0, eq);
+    std::string value;
+    if (eq == std::string_view::npos || !percent_decode(pair.substr(eq + 1), &value))
+      return Status::error("link: \"" + std::string(key.substr(0, 24)) + "\" has no readable value");
+    const auto parser = key_parsers().find(key);
+    if (parser == key_parsers().end())
+      return Status::error("link: unknown setting \"" + std::string(key.substr(0, 24)) + "\"");
+    if (!parser->second(value, &s))
+      return Status::error("link: " + std::string(key) + "=\"" + value.substr(0, 24) +
+                           "\" is not a valid value");
+  }
+  if (Status v = validate(s); !v) return Status::error("link: " + v.message());
+  *out = s;
+  return Status::ok();
+}
+
+}  // namespace lab
