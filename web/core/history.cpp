@@ -8,6 +8,11 @@ namespace lab {
 History::History(std::size_t capacity) : capacity_(capacity) { assert(capacity >= 2); }
 
 void History::add(double x, double y) {
+  // A second value at the same x (e.g. after a change that made no step) replaces the first.
+  if (!xs_.empty() && x == xs_.back()) {
+    ys_.back() = y;
+    return;
+  }
   if (!xs_.empty() && x - xs_.back() < stride_) return;
   if (xs_.size() == capacity_) {
     // Keep points 0, 2, 4, …: half the points, twice the spacing.

@@ -1,0 +1,82 @@
+#include <gtest/gtest.h>
+
+#include "url_hash.h"
+
+namespace {
+
+using lab::Settings;
+
+TEST(UrlHash, DefaultsRoundTrip) {
+  Settings decoded;
+  decoded.samples = 7;
+  ASSERT_TRUE(lab::decode_hash(lab::encode_hash(Settings{}), &decoded));
+  EXPECT_TRUE(decoded == Settings{});
+}
+
+TEST(UrlHash, EverySettingRoundTrips) {
+  Settings s;
+  s.dataset = "spiral";
+  s.samples = 321;
+  s.noise = 0.35;
+  s.train_ratio = 0.7;
+  s.data_seed = 42;
+  s.features = 0b1011101;
+  s.hidden = {8, 3, 1};
+  s.hidden_activation = bp::ActivationId::Relu;
+  s.output_activation = bp::ActivationId::Sigmoid;
+  s.loss = bp::LossId::Bce;
+  s.init = bp::InitId::He;
+  s.seed = 9;
+  s.hyper = {0.123, 0.9, 25, 0.001, 0.0003};
+  s.speed = 0;
+  s.hidden_controls = lab::kControlArch | lab::kControlIo;
+  Settings decoded;
+  ASSERT_TRUE(lab::decode_hash("#" + lab::encode_hash(s), &decoded));
+  EXPECT_TRUE(decoded == s);
+  EXPECT_EQ(decoded.hidden, (std::vector<int>{8, 3, 1}));
+}
+
+TEST(UrlHash, MissingKeysTakeDefaultsAndEscapesDecode) {
+  Settings s;
+  ASSERT_TRUE(lab::decode_hash("lr=0.5&f=x1%5E2,x2%5E2&h=", &s));
+  EXPECT_EQ(s.hyper.learning_rate, 0.5);
+  EXPECT_EQ(s.features, (1u << 2) | (1u << 3));
+  EXPECT_TRUE(s.hidden.empty());
+  EXPECT_EQ(s.dataset, Settings{}.dataset);
+}
+
+TEST(UrlHash, BadLinksAreRejectedWholeAndNameTheKey) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"lr=abc", "lr"},          {"mom=1.5", "momentum"},  {"bs=0", "bs"},
+      {"h=17", "h"},             {"h=1,1,1,1,1,1,1", "h"}, {"ds=moon", "ds"},
+      {"zz=1", "zz"},            {"lr=%zz", "lr"},         {"lr=1e999", "lr"},
+      {"lr", "lr"},              {"f=", "features"},       {"loss=ce", "softmax"},
+      {"act=softmax", "hidden"}, {"noise=2", "noise"},     {"n=99999999", "n"},
+      {"lr=nan", "lr"},          {"seed=-1", "seed"},      {"hide=everything", "hide"},
+  };
+  for (const auto& [hash, culprit] : cases) {
+    Settings s;
+    s.samples = 123;
+    const bp::Status st = lab::decode_hash(hash, &s);
+    EXPECT_FALSE(st) << hash;
+    EXPECT_NE(st.message().find(culprit), std::string::npos) << hash << " → " << st.message();
+    EXPECT_EQ(s.samples, 123) << "output changed for " << hash;
+  }
+  Settings s;
+  EXPECT_FALSE(lab::decode_hash(std::string(5000, 'a'), &s));
+}
+
+TEST(UrlHash, NumbersAreWrittenShortestAndExactly) {
+  EXPECT_EQ(lab::format_number(0.03), "0.03");
+  EXPECT_EQ(lab::format_number(1), "1");
+  EXPECT_EQ(lab::format_number(1e-7), "1e-07");
+  const double third = 1.0 / 3.0;
+  double back = 0;
+  ASSERT_TRUE(lab::parse_number(lab::format_number(third), &back));
+  EXPECT_EQ(back, third);
+  EXPECT_FALSE(lab::parse_number("1.5x", &back));
+  EXPECT_FALSE(lab::parse_number("", &back));
+  EXPECT_FALSE(lab::parse_number("inf", &back));
+}
+
+}  // namespace
