@@ -1,0 +1,15 @@
+// The controls: training (Play/Pause, Step, Step epoch, Reset, speed), hyperparameters (learning
+// rate, momentum, batch size), the network (layers, neurons, activations, loss, initialisation,
+// seed, regularisation), input features and data. Each control has a "(?)" tooltip; controls a
+// teacher hid with classroom flags are not drawn.
+#pragma once
+#include "ui_context.h"
+
+namespace bplab {
+
+void draw_controls_panel(UiContext& ui);
+
+// Space toggles Play unless a text field has the keyboard.
+void handle_play_shortcut(UiContext& ui);
+
+}  // namespace bplab

@@ -1,0 +1,25 @@
+#include "help_marker.h"
+
+#include "imgui.h"
+#include "item_registry.h"
+
+namespace bplab {
+
+void help_marker(const char* text) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::BeginItemTooltip()) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+bool named_button(const char* label) {
+  const bool pressed = ImGui::Button(label);
+  item_registry::record(label);
+  return pressed;
+}
+
+}  // namespace bplab
