@@ -1,0 +1,43 @@
+// What the app needs from its platform, implemented once for the browser (services_web.cpp:
+// downloads, the file picker, location.hash, localStorage) and once natively
+// (services_native.cpp: files in a folder, a settings file). The app never includes SDL, GL or
+// Emscripten headers for these.
+#pragma once
+#include <string>
+
+namespace bplab::platform {
+
+// The URL hash without '#' (web); natively the value of --hash, or "".
+std::string url_hash();
+// Replaces the URL hash without adding a browser history entry (web); natively a no-op.
+void set_url_hash(const std::string& hash);
+
+// Saves `bytes` as a file named `name`: a browser download, or natively a file in the export
+// folder (--export-dir, default the current folder). Returns a note for the learner.
+std::string save_file(const std::string& name, const std::string& bytes, const char* mime);
+
+// What an opened file is for.
+enum class FilePurpose { Model, Data };
+// Web: opens the browser's file picker; the file arrives later through poll_opened_file().
+// Natively: reads `native_path` at once and queues it the same way (errors are queued as the
+// file's error).
+void open_file(FilePurpose purpose, const std::string& native_path);
+struct OpenedFile {
+  FilePurpose purpose;
+  std::string name;
+  std::string content;
+  std::string error;  // non-empty when the file could not be read
+};
+// The next opened file, if any.
+bool poll_opened_file(OpenedFile* out);
+// True where open_file shows its own picker (the web); natively the UI asks for a path.
+bool has_file_picker();
+
+// Small persistent key/value store: localStorage on the web, a file natively.
+std::string storage_get(const std::string& key);
+void storage_set(const std::string& key, const std::string& value);
+
+// Asks for a PNG screenshot of the next rendered frame, saved as `name`.
+void request_screenshot(const std::string& name);
+
+}  // namespace bplab::platform
