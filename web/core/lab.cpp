@@ -1,5 +1,6 @@
 #include "lab.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -67,7 +68,9 @@ void Lab::clear_history() {
   record();
 }
 
-Status Lab::apply(const Settings& s, std::string* note) {
+Status Lab::apply(const Settings& in, std::string* note) {
+  Settings s = in;
+  s.outputs = s.dataset == "custom" ? raw_all_.n_targets : 1;
   if (Status v = validate(s); !v) return v;
   const Settings old = settings_;
   settings_ = s;
@@ -206,6 +209,7 @@ void Lab::rollback() {
 }
 
 void Lab::add_point(double x1, double x2, double target) {
+  if (settings_.outputs != 1) return;
   const double x[2] = {x1, x2};
   if (settings_.dataset != "custom") {
     // Keep the points that are shown: the generated set becomes the custom set.
@@ -229,18 +233,30 @@ void Lab::clear_points() {
   settings_.dataset = "custom";
   inspector_.sample = 0;
   running_ = false;
+  if (settings_.outputs != 1) {
+    settings_.outputs = 1;
+    rebuild_network();
+    return;
+  }
   rebuild_trainer();
   record();
 }
 
-Status Lab::import_csv(std::string_view text) {
+Status Lab::import_csv(std::string_view text, int targets) {
+  if (targets < 1 || targets > kMaxOutputs)
+    return Status::error("data: " + std::to_string(targets) + " targets, the lab takes 1 … " +
+                         std::to_string(kMaxOutputs));
   bp::Dataset data;
-  if (Status s = bp::parse_csv(text, 2, 1, &data); !s) return s;
+  if (Status s = bp::parse_csv(text, 2, targets, &data); !s) return s;
   if (data.size() > kMaxLabSamples)
     return Status::error("data: " + std::to_string(data.size()) + " samples, the lab shows at most " +
                          std::to_string(kMaxLabSamples));
+  Settings s = settings_;
+  s.dataset = "custom";
+  s.outputs = targets;
+  if (Status v = validate(s); !v) return Status::error("data: " + v.message());
   raw_all_ = std::move(data);
-  settings_.dataset = "custom";
+  settings_ = s;
   rebuild_data();
   rebuild_network();
   return Status::ok();
@@ -253,7 +269,10 @@ Status Lab::import_model(std::string_view json) {
   if (net.input_size() != bp::feature_count(settings_.features))
     return Status::error("model has " + std::to_string(net.input_size()) + " inputs; the lab feeds " +
                          std::to_string(bp::feature_count(settings_.features)) + " selected features");
-  if (net.output_size() != 1) return Status::error("model must have exactly 1 output unit");
+  if (net.output_size() != settings_.outputs)
+    return Status::error("model has " + std::to_string(net.output_size()) +
+                         " output units; the data has " + std::to_string(settings_.outputs) +
+                         " target" + (settings_.outputs == 1 ? "" : "s") + " per sample");
   Settings s = settings_;
   s.hidden.clear();
   for (int l = 1; l < L - 1; ++l) {
@@ -321,7 +340,72 @@ bp::Trace Lab::inspector_trace() const {
   return trace;
 }
 
+double Lab::inspector_slope() const {
+  if (train_.size() == 0) return 0;
+  std::vector<int> all(train_.size());
+  for (int s = 0; s < train_.size(); ++s) all[s] = s;
+  std::vector<double> grad(net_.num_params());
+  bp::Trace scratch;
+  bp::batch_gradient(net_, trainer_->loss(), train_, all.data(), train_.size(), &scratch, grad.data());
+  const InspectorSelection& in = inspector_;
+  return grad[net_.weight_offset(in.layer) + std::size_t(in.unit) * net_.size(in.layer - 1) + in.input];
+}
+
+std::vector<double> Lab::error_curve(double lo, double hi, int n) const {
+  bp::Network net = net_;
+  double& w = net.weight(inspector_.layer, inspector_.unit, inspector_.input);
+  std::vector<double> curve(std::max(n, 2));
+  for (std::size_t k = 0; k < curve.size(); ++k) {
+    w = lo + (hi - lo) * double(k) / double(curve.size() - 1);
+    curve[k] = bp::mean_loss(net, trainer_->loss(), train_);
+  }
+  return curve;
+}
+
+double Lab::weight_after_step() {
+  const InspectorSelection& in = inspector_;
+  if (!can_train()) return net_.weight(in.layer, in.unit, in.input);
+  // The copy shares net_ (the trainer keeps a pointer to it), so the parameters are restored.
+  const std::vector<double> saved = net_.params();
+  bp::Trainer preview = *trainer_;
+  preview.step();
+  const double w = net_.weight(in.layer, in.unit, in.input);
+  net_.params() = saved;
+  return w;
+}
+
+bool Lab::set_weight(int l, int j, int i, double value) {
+  if (l < 1 || l >= net_.num_layers() || j < 0 || j >= net_.size(l) || i < 0 ||
+      i >= net_.size(l - 1) || !std::isfinite(value))
+    return false;
+  net_.weight(l, j, i) = value;
+  record();
+  return true;
+}
+
 std::string Lab::state_json() const {
+  const InspectorSelection& in = inspector_;
+  const bp::Trace trace = inspector_trace();
+  // The inspected sample: outputs y′_k, targets t_k and errors y′_k − t_k (local error E = y′ − y
+  // in the lessons' words), plus its loss. First output alone as output/target/error.
+  nlohmann::json sample = {{"index", in.sample}};
+  if (train_.size() > 0) {
+    const std::vector<double>& y = trace.y.back();
+    const double* t = train_.target(std::min(in.sample, train_.size() - 1));
+    std::vector<double> errors(y.size());
+    for (std::size_t k = 0; k < y.size(); ++k) errors[k] = y[k] - t[k];
+    sample["outputs"] = y;
+    sample["targets"] = std::vector<double>(t, t + y.size());
+    sample["errors"] = errors;
+    sample["output"] = y[0];
+    sample["target"] = t[0];
+    sample["error"] = errors[0];
+    sample["loss"] = trace.loss;
+  }
+  const bp::ErrorStats stats = bp::error_stats(net_, trainer_->loss(), train_);
+  std::vector<double> updates, gradients;
+  for (const History& h : update_size_) updates.push_back(h.size() ? h.ys().back() : 0.0);
+  for (const History& h : gradient_size_) gradients.push_back(h.size() ? h.ys().back() : 0.0);
   nlohmann::json j = {
       {"epoch", trainer_->epoch()},
       {"iteration", trainer_->iteration()},
@@ -340,14 +424,35 @@ std::string Lab::state_json() const {
       {"samples_train", train_.size()},
       {"samples_test", test_.size()},
       {"hidden", settings_.hidden},
+      {"outputs", settings_.outputs},
       {"activation", bp::activation(settings_.hidden_activation).name},
+      {"output_activation", bp::activation(settings_.output_activation).name},
       {"loss", bp::loss(settings_.loss).name},
       {"speed", settings_.speed},
       {"hash", encode_hash(settings_)},
+      {"markers", markers_.size()},
+      {"errors", {{"sse", stats.sse}, {"mse", stats.mse}, {"rmse", stats.rmse}}},
+      {"update_size", updates},
+      {"gradient_size", gradients},
+      {"sample", sample},
+      // The selected weight w_ji and, for the inspected sample, θ_j, y_j, the input y_i it
+      // multiplies, ∂E/∂y_j, ∂E/∂θ_j and ∂E/∂w_ji = ∂E/∂θ_j · y_i; slope: ∂E/∂w_ji over the
+      // whole training set.
       {"inspector",
-       {{"weight", weight_name(inspector_.layer, inspector_.unit, inspector_.input)},
-        {"sample", inspector_.sample},
-        {"step", inspector_.step}}},
+       {{"weight", weight_name(in.layer, in.unit, in.input)},
+        {"sample", in.sample},
+        {"step", in.step},
+        {"layer", in.layer},
+        {"unit", in.unit},
+        {"input", in.input},
+        {"value", net_.weight(in.layer, in.unit, in.input)},
+        {"theta", trace.theta[in.layer][in.unit]},
+        {"y", trace.y[in.layer][in.unit]},
+        {"y_input", trace.y[in.layer - 1][in.input]},
+        {"dE_dy", trace.dE_dy[in.layer][in.unit]},
+        {"dE_dtheta", trace.dE_dtheta[in.layer][in.unit]},
+        {"gradient", trace.dE_dtheta[in.layer][in.unit] * trace.y[in.layer - 1][in.input]},
+        {"slope", inspector_slope()}}},
   };
   return j.dump();
 }

@@ -34,7 +34,7 @@ class Lab {
   // Applies new settings. Data settings rebuild the data (and re-initialise the network); an
   // architecture change re-initialises the network; η, μ, λ and the batch size change live and
   // leave a marker on the loss curve. *note (may be nullptr) says what was rebuilt. On error
-  // nothing changes.
+  // nothing changes. s.outputs is ignored: the data decides it (1 for generated sets).
   bp::Status apply(const Settings& s, std::string* note = nullptr);
   // Changes only the hyperparameters (a convenience over apply()).
   bp::Status set_hyperparams(const bp::Hyperparams& h);
@@ -53,14 +53,17 @@ class Lab {
   bool running() const { return running_; }
   void set_running(bool on) { running_ = on && !diverged_; }
 
-  // Data editing: the data set becomes "custom".
+  // Data editing: the data set becomes "custom". Clicked points carry one target, so add_point
+  // does nothing while the data has several.
   void add_point(double x1, double x2, double target);
   void clear_points();
-  // CSV with a header and columns x1, x2, target. On error nothing changes.
-  bp::Status import_csv(std::string_view text);
+  // CSV with a header and columns x1, x2, then `targets` target columns; the network gets one
+  // output unit per target (and is re-initialised). On error nothing changes.
+  bp::Status import_csv(std::string_view text, int targets = 1);
 
   // Model files in the CLI's format. Import takes the model's architecture if the lab can show
-  // it (inputs = the selected features, one output, hidden layers within the lab's limits).
+  // it (inputs = the selected features, one output per target of the data, hidden layers within
+  // the lab's limits).
   bp::Status import_model(std::string_view json);
   std::string export_model() const;
   // iteration,loss_train,loss_test per recorded point.
@@ -105,6 +108,18 @@ class Lab {
   int inspector_steps() const;
   // The full forward and backward trace of the selected training sample.
   bp::Trace inspector_trace() const;
+  // ∂E/∂w of the selected weight for the global error over the whole training set (the slope of
+  // error_curve() at the current w; a full-batch step moves w by −η times it).
+  double inspector_slope() const;
+  // The training set's global error with the selected weight set to each of n values evenly
+  // spaced over [lo, hi] (the other parameters fixed): the curve E(w). n ≥ 2.
+  std::vector<double> error_curve(double lo, double hi, int n) const;
+  // The value the selected weight will have after the next step(): the engine's own update
+  // (next batch, momentum, penalties) made on a copy of the trainer, then undone.
+  double weight_after_step();
+  // Sets w_ji of layer l, as a learner dragging it; false (nothing changes) when out of range or
+  // not finite. Velocity and counters are kept; the errors are re-evaluated.
+  bool set_weight(int l, int j, int i, double value);
 
   // Snapshot for window.lab.state() and lesson conditions.
   std::string state_json() const;

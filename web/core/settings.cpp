@@ -29,7 +29,7 @@ bool data_changed(const Settings& a, const Settings& b) {
 }
 
 bool architecture_changed(const Settings& a, const Settings& b) {
-  return a.features != b.features || a.hidden != b.hidden ||
+  return a.features != b.features || a.hidden != b.hidden || a.outputs != b.outputs ||
          a.hidden_activation != b.hidden_activation || a.output_activation != b.output_activation ||
          a.loss != b.loss || a.init != b.init || a.seed != b.seed;
 }
@@ -38,7 +38,7 @@ std::vector<bp::LayerSpec> layer_specs(const Settings& s) {
   std::vector<bp::LayerSpec> specs;
   specs.push_back({bp::feature_count(s.features), bp::ActivationId::Linear});
   for (int units : s.hidden) specs.push_back({units, s.hidden_activation});
-  specs.push_back({1, s.output_activation});
+  specs.push_back({s.outputs, s.output_activation});
   return specs;
 }
 
@@ -62,8 +62,10 @@ bp::Status validate(const Settings& s) {
   if (bp::activation(s.hidden_activation).output_only)
     return Status::error(std::string("hidden activation: ") +
                          bp::activation(s.hidden_activation).name + " is for the output layer only");
-  // A single output unit: softmax would be the constant 1, so the lab offers it nowhere.
-  if (s.output_activation == bp::ActivationId::Softmax)
+  if (s.outputs < 1 || s.outputs > kMaxOutputs)
+    return Status::error("outputs: must be 1 … " + std::to_string(kMaxOutputs));
+  // A single output unit: softmax would be the constant 1.
+  if (s.output_activation == bp::ActivationId::Softmax && s.outputs < 2)
     return Status::error("output activation: softmax needs several outputs; the lab has one");
   const bp::Loss& loss = bp::loss(s.loss);
   if (loss.required_output && *loss.required_output != s.output_activation)

@@ -39,6 +39,9 @@ struct Settings {
   // Network
   std::uint32_t features = bp::kDefaultFeatures;
   std::vector<int> hidden = {4, 2};  // units per hidden layer
+  // Output units: one per target of the data. Generated sets have one target; custom data (a CSV
+  // or a lesson's data) may carry several, and the lab sets this from it (not part of the link).
+  int outputs = 1;
   bp::ActivationId hidden_activation = bp::ActivationId::Tanh;
   bp::ActivationId output_activation = bp::ActivationId::Sigmoid;
   bp::LossId loss = bp::LossId::HalfSse;
@@ -58,7 +61,8 @@ struct Settings {
 bool data_changed(const Settings& a, const Settings& b);
 bool architecture_changed(const Settings& a, const Settings& b);  // includes features, loss, init
 
-// The layer list of the network these settings describe (input = selected features, 1 output).
+// The layer list of the network these settings describe (input = selected features, `outputs`
+// output units).
 std::vector<bp::LayerSpec> layer_specs(const Settings& s);
 
 // Checks the ranges a link, a lesson or a text field may set. Names the first bad field.
@@ -68,5 +72,6 @@ bp::Status validate(const Settings& s);
 constexpr int kMaxHiddenLayers = 6;
 constexpr int kMaxNeurons = 16;     // per hidden layer in the lab's diagram
 constexpr int kMaxLabSamples = 5000;
+constexpr int kMaxOutputs = 8;     // targets per sample of custom data
 
 }  // namespace lab

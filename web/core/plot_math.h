@@ -1,0 +1,85 @@
+// Plot maths for the lab's views, without any drawing: data ranges, linear and log-scale axis
+// mapping, "nice" tick values, histogram binning, and hit-testing of the mouse against the
+// diagram's lines and circles. Everything skips non-finite input, and nothing here ever returns a
+// non-finite screen coordinate, so the views cannot hand NaN or ±inf to the renderer.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+namespace lab::plot {
+
+struct Range {
+  double lo = 0, hi = 1;
+  double span() const { return hi - lo; }
+};
+
+// The smallest and largest finite value of v[from … n), counting only v > 0 when positive_only
+// (a log axis cannot show the rest). False when there is none.
+bool value_range(const double* v, std::size_t n, std::size_t from, bool positive_only, Range* out);
+
+// Widens r by `fraction` of its span on both sides (of its decades when log), so curves do not
+// touch the frame. A degenerate range (lo == hi) becomes one around the value: ±max(|v|/2, 0.5)
+// linearly, a factor of 10 either way on a log axis.
+Range pad_range(Range r, double fraction, bool log);
+
+// Index of the first x ≥ x_from in the ascending xs (xs.size() when none).
+std::size_t first_at_or_after(const std::vector<double>& xs, double x_from);
+
+// "Zoom to recent": the x where the last `fraction` ∈ (0, 1] of [x_first, x_last] begins.
+double recent_start(double x_first, double x_last, double fraction);
+
+// Maps data values onto a screen interval [p0, p1] (p1 < p0 for a y axis pointing up):
+//   t = (f(v) − f(lo)) / (f(hi) − f(lo)),  p = p0 + t · (p1 − p0),  f = log₁₀ when log, else id.
+// map() refuses non-finite values (and v ≤ 0 on a log axis) and clamps t to [−kMaxOvershoot,
+// 1 + kMaxOvershoot], so a wild value still yields a finite coordinate near the frame.
+struct AxisMap {
+  static constexpr double kMaxOvershoot = 4.0;
+  double lo = 0, hi = 1;
+  float p0 = 0, p1 = 1;
+  bool log = false;
+
+  AxisMap() = default;
+  // A degenerate or invalid range is replaced by a padded one (see pad_range()).
+  AxisMap(Range r, float p0, float p1, bool log);
+  bool map(double v, float* p) const;
+  // The inverse of map(), for reading the mouse position back as a data value.
+  double unmap(float p) const;
+};
+
+// Tick values: "nice" steps 1, 2 or 5 × 10ᵏ giving at most max_ticks ticks inside [lo, hi].
+// Writes up to `cap` ascending values into out and returns how many; *step (may be nullptr)
+// receives the step, which format_tick() uses to choose the number of decimals.
+int linear_ticks(double lo, double hi, int max_ticks, double* out, int cap, double* step);
+// Log axis ticks: powers of ten inside [lo, hi] (every k-th decade when there are more than
+// max_ticks), plus 2 and 5 × 10ᵏ when the range spans less than two decades. lo > 0.
+int log_ticks(double lo, double hi, int max_ticks, double* out, int cap);
+
+// Short tick text: fixed decimals enough to tell neighbouring ticks apart (step > 0), or
+// scientific notation for very small or large magnitudes ("1e-05"). Always NUL-terminated.
+void format_tick(double v, double step, char* buf, std::size_t size);
+
+// Histogram of the finite values of v over [lo, hi) in equal bins; the top edge hi falls into the
+// last bin. Non-finite values and values outside the range are not counted. counts is resized
+// (reusing its capacity). bin(k) = [lo + k·w, lo + (k+1)·w), w = (hi − lo) / bins.
+struct Histogram {
+  Range range;
+  std::vector<int> counts;
+  int max_count = 0;
+  int total = 0;  // values counted
+  double bin_width() const { return counts.empty() ? 0 : range.span() / double(counts.size()); }
+};
+void bin_values(const double* v, std::size_t n, Range range, int bins, Histogram* out);
+// A range symmetric about zero that holds every finite value: [−m, m], m = max |v| (1 when all
+// are zero or none is finite), so that the bin edges are centred on 0 and both signs compare.
+Range symmetric_range(const double* v, std::size_t n);
+
+// Distance from point p to the segment a–b (to the nearer end when the foot of the
+// perpendicular falls outside it; to a when a == b).
+double distance_to_segment(double px, double py, double ax, double ay, double bx, double by);
+bool in_circle(double px, double py, double cx, double cy, double r);
+
+// Line width encoding a magnitude: min_w + (max_w − min_w) · min(|v| / full, 1); non-finite
+// |v| counts as full, so a blown-up weight is drawn at the maximum width, not at NaN.
+float magnitude_width(double v, double full, float min_w, float max_w);
+
+}  // namespace lab::plot

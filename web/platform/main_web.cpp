@@ -1,0 +1,41 @@
+// Web entry point: SDL2 on a WebGL2 canvas, one frame per requestAnimationFrame.
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include "frame_loop.h"
+#include "imgui.h"
+#include "lab_app.h"
+#include "lab_window.h"
+#include "web_bridge.h"
+
+namespace {
+
+// Where the link step's --preload-file puts DejaVu Sans in the virtual file system.
+constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
+
+struct Lab {
+  bplab::LabWindow window;
+  bplab::LabApp app;
+};
+
+void tick(void* arg) {
+  auto* lab = static_cast<Lab*>(arg);
+  // A page cannot close its own tab, so a quit request has nothing to stop.
+  bplab::pump_events(lab->window.window);
+  bplab::render_frame(lab->app);
+  SDL_GL_SwapWindow(lab->window.window);
+}
+
+}  // namespace
+
+int main() {
+  // Static: main returns into the browser's event loop while tick() keeps using it.
+  static Lab lab;
+  if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &lab.window)) return 1;
+  // There is no writable disk to keep imgui.ini on.
+  ImGui::GetIO().IniFilename = nullptr;
+  lab.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio())});
+  bplab::web_bridge::attach(&lab.app);
+  emscripten_set_main_loop_arg(tick, &lab, 0, true);
+  return 0;
+}
