@@ -1,0 +1,261 @@
+#include "plot_math.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace lab::plot {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+TEST(ValueRange, SkipsNonFiniteAndHonoursFrom) {
+  const std::vector<double> v = {100, kNaN, 3, -2, kInf, 7, -kInf};
+  Range r;
+  ASSERT_TRUE(value_range(v.data(), v.size(), 0, false, &r));
+  EXPECT_EQ(r.lo, -2);
+  EXPECT_EQ(r.hi, 100);
+  ASSERT_TRUE(value_range(v.data(), v.size(), 2, false, &r));
+  EXPECT_EQ(r.hi, 7);
+}
+
+TEST(ValueRange, PositiveOnlyForLogAxes) {
+  const std::vector<double> v = {0, -1, 0.5, 2};
+  Range r;
+  ASSERT_TRUE(value_range(v.data(), v.size(), 0, true, &r));
+  EXPECT_EQ(r.lo, 0.5);
+  const std::vector<double> none = {0, -1, kNaN};
+  EXPECT_FALSE(value_range(none.data(), none.size(), 0, true, &r));
+  EXPECT_FALSE(value_range(v.data(), v.size(), 4, false, &r));
+}
+
+TEST(PadRange, LinearAndDegenerate) {
+  Range r = pad_range({0, 10}, 0.1, false);
+  EXPECT_DOUBLE_EQ(r.lo, -1);
+  EXPECT_DOUBLE_EQ(r.hi, 11);
+  r = pad_range({4, 4}, 0.1, false);
+  EXPECT_DOUBLE_EQ(r.lo, 2);
+  EXPECT_DOUBLE_EQ(r.hi, 6);
+  r = pad_range({0, 0}, 0.1, false);
+  EXPECT_DOUBLE_EQ(r.lo, -0.5);
+  EXPECT_DOUBLE_EQ(r.hi, 0.5);
+}
+
+TEST(PadRange, LogPadsInDecades) {
+  Range r = pad_range({1, 100}, 0.5, true);
+  EXPECT_NEAR(r.lo, 0.1, 1e-12);
+  EXPECT_NEAR(r.hi, 1000, 1e-9);
+  r = pad_range({0.01, 0.01}, 0.1, true);
+  EXPECT_NEAR(r.lo, 0.001, 1e-15);
+  EXPECT_NEAR(r.hi, 0.1, 1e-15);
+}
+
+TEST(Recent, StartAndFirstIndex) {
+  EXPECT_DOUBLE_EQ(recent_start(0, 1000, 0.25), 750);
+  EXPECT_DOUBLE_EQ(recent_start(0, 1000, 1), 0);
+  EXPECT_DOUBLE_EQ(recent_start(0, 1000, 7), 0);  // clamped
+  const std::vector<double> xs = {0, 10, 20, 30};
+  EXPECT_EQ(first_at_or_after(xs, 15), 2u);
+  EXPECT_EQ(first_at_or_after(xs, 20), 2u);
+  EXPECT_EQ(first_at_or_after(xs, 31), 4u);
+}
+
+TEST(AxisMap, LinearWithDownwardScreenAxis) {
+  const AxisMap y(Range{0, 10}, 200, 100, false);  // y grows upwards on screen
+  float p = 0;
+  ASSERT_TRUE(y.map(0, &p));
+  EXPECT_FLOAT_EQ(p, 200);
+  ASSERT_TRUE(y.map(5, &p));
+  EXPECT_FLOAT_EQ(p, 150);
+  EXPECT_NEAR(y.unmap(150), 5, 1e-6);
+}
+
+TEST(AxisMap, LogMapsDecadesEvenly) {
+  const AxisMap y(Range{0.001, 10}, 0, 400, true);
+  float p = 0;
+  ASSERT_TRUE(y.map(0.01, &p));
+  EXPECT_NEAR(p, 100, 1e-3);
+  ASSERT_TRUE(y.map(1, &p));
+  EXPECT_NEAR(p, 300, 1e-3);
+  EXPECT_NEAR(y.unmap(200), 0.1, 1e-9);
+  EXPECT_FALSE(y.map(0, &p));
+  EXPECT_FALSE(y.map(-1, &p));
+}
+
+TEST(AxisMap, NeverReturnsNonFiniteCoordinates) {
+  const AxisMap x(Range{0, 1}, 10, 110, false);
+  float p = 0;
+  EXPECT_FALSE(x.map(kNaN, &p));
+  EXPECT_FALSE(x.map(kInf, &p));
+  ASSERT_TRUE(x.map(1e300, &p));  // clamped overshoot, still finite
+  EXPECT_TRUE(std::isfinite(p));
+  EXPECT_LE(p, 10 + 100 * (1 + AxisMap::kMaxOvershoot));
+  ASSERT_TRUE(x.map(-1e300, &p));
+  EXPECT_GE(p, 10 - 100 * AxisMap::kMaxOvershoot);
+}
+
+TEST(AxisMap, RepairsBadRanges) {
+  float p = 0;
+  const AxisMap same(Range{3, 3}, 0, 100, false);  // degenerate → padded around 3
+  ASSERT_TRUE(same.map(3, &p));
+  EXPECT_FLOAT_EQ(p, 50);
+  const AxisMap nan(Range{kNaN, 1}, 0, 100, false);
+  ASSERT_TRUE(nan.map(0.5, &p));
+  EXPECT_TRUE(std::isfinite(p));
+  const AxisMap log_neg(Range{-1, 10}, 0, 100, true);
+  ASSERT_TRUE(log_neg.map(5, &p));
+  EXPECT_TRUE(std::isfinite(p));
+  const AxisMap reversed(Range{10, 0}, 0, 100, false);
+  ASSERT_TRUE(reversed.map(10, &p));
+  EXPECT_FLOAT_EQ(p, 100);
+}
+
+TEST(LinearTicks, NiceSteps) {
+  double t[16], step = 0;
+  int n = linear_ticks(0, 1, 6, t, 16, &step);
+  EXPECT_DOUBLE_EQ(step, 0.2);
+  ASSERT_EQ(n, 6);
+  EXPECT_DOUBLE_EQ(t[0], 0);
+  EXPECT_NEAR(t[5], 1, 1e-12);
+  n = linear_ticks(-0.37, 0.81, 5, t, 16, &step);
+  EXPECT_DOUBLE_EQ(step, 0.5);
+  ASSERT_EQ(n, 2);
+  EXPECT_DOUBLE_EQ(t[0], 0);  // never "-0"
+  EXPECT_FALSE(std::signbit(t[0]));
+  EXPECT_DOUBLE_EQ(t[1], 0.5);
+  n = linear_ticks(0, 12345, 5, t, 16, &step);
+  EXPECT_DOUBLE_EQ(step, 5000);
+  EXPECT_EQ(n, 3);
+}
+
+TEST(LinearTicks, AtMostMaxTicksAndCap) {
+  double t[64], step = 0;
+  for (double hi : {0.7, 1.0, 3.3, 9.99, 47.0, 1e6}) {
+    for (int max_ticks = 2; max_ticks <= 10; ++max_ticks) {
+      const int n = linear_ticks(0.013, hi, max_ticks, t, 64, &step);
+      EXPECT_LE(n, max_ticks) << hi << " " << max_ticks;
+      for (int k = 0; k < n; ++k) {
+        EXPECT_GE(t[k], 0.013 - 1e-12);
+        EXPECT_LE(t[k], hi + 1e-9);
+      }
+    }
+  }
+  EXPECT_EQ(linear_ticks(0, 100, 50, t, 3, &step), 3);
+  EXPECT_EQ(linear_ticks(1, 1, 5, t, 64, &step), 0);
+  EXPECT_EQ(linear_ticks(0, kInf, 5, t, 64, &step), 0);
+  EXPECT_EQ(linear_ticks(kNaN, 1, 5, t, 64, &step), 0);
+}
+
+TEST(LogTicks, Decades) {
+  double t[32];
+  int n = log_ticks(1e-5, 1, 8, t, 32);
+  ASSERT_EQ(n, 6);
+  EXPECT_NEAR(t[0], 1e-5, 1e-20);
+  EXPECT_NEAR(t[5], 1, 1e-12);
+  n = log_ticks(1e-12, 1e3, 5, t, 32);  // 16 decades, at most 5 ticks: every 4th
+  EXPECT_LE(n, 5);
+  EXPECT_GE(n, 3);
+}
+
+TEST(LogTicks, FewDecadesGetTwoAndFive) {
+  double t[32];
+  const int n = log_ticks(0.015, 0.6, 8, t, 32);
+  ASSERT_EQ(n, 5);  // 0.02 0.05 0.1 0.2 0.5
+  EXPECT_NEAR(t[0], 0.02, 1e-15);
+  EXPECT_NEAR(t[4], 0.5, 1e-15);
+}
+
+TEST(LogTicks, InsideOneDecadeFallsBackToLinear) {
+  double t[32];
+  const int n = log_ticks(0.31, 0.48, 5, t, 32);
+  EXPECT_GE(n, 2);
+  for (int k = 0; k < n; ++k) {
+    EXPECT_GE(t[k], 0.31 - 1e-12);
+    EXPECT_LE(t[k], 0.48 + 1e-12);
+  }
+  EXPECT_EQ(log_ticks(0, 1, 5, t, 32), 0);
+}
+
+TEST(FormatTick, DecimalsFollowTheStep) {
+  char b[32];
+  format_tick(0.2, 0.2, b, sizeof b);
+  EXPECT_STREQ(b, "0.2");
+  format_tick(1.0, 0.2, b, sizeof b);
+  EXPECT_STREQ(b, "1.0");
+  format_tick(5000, 5000, b, sizeof b);
+  EXPECT_STREQ(b, "5000");
+  format_tick(-1e-17, 0.1, b, sizeof b);
+  EXPECT_STREQ(b, "0");
+  format_tick(0.0015, 0.0005, b, sizeof b);
+  EXPECT_STREQ(b, "0.0015");
+  format_tick(1e-5, 0, b, sizeof b);
+  EXPECT_STREQ(b, "1e-05");
+  format_tick(2e7, 1e7, b, sizeof b);
+  EXPECT_STREQ(b, "2e+07");
+  format_tick(123.456, 0, b, 4);  // truncated, still terminated
+  EXPECT_EQ(std::string(b).size(), 3u);
+}
+
+TEST(Histogram, BinsEdgesAndSkipsGarbage) {
+  const std::vector<double> v = {-1, -0.5, 0, 0.25, 0.999, 1, 2, kNaN, kInf};
+  Histogram h;
+  bin_values(v.data(), v.size(), Range{-1, 1}, 4, &h);
+  ASSERT_EQ(h.counts.size(), 4u);
+  EXPECT_EQ(h.counts[0], 1);  // -1
+  EXPECT_EQ(h.counts[1], 1);  // -0.5
+  EXPECT_EQ(h.counts[2], 2);  // 0, 0.25
+  EXPECT_EQ(h.counts[3], 2);  // 0.999 and the top edge 1
+  EXPECT_EQ(h.total, 6);
+  EXPECT_EQ(h.max_count, 2);
+  EXPECT_DOUBLE_EQ(h.bin_width(), 0.5);
+}
+
+TEST(Histogram, DegenerateRangeAndReuse) {
+  const std::vector<double> v = {3, 3, 3};
+  Histogram h;
+  bin_values(v.data(), v.size(), Range{3, 3}, 5, &h);
+  EXPECT_EQ(h.total, 3);
+  EXPECT_LT(h.range.lo, 3);
+  EXPECT_GT(h.range.hi, 3);
+  bin_values(v.data(), 0, Range{0, 1}, 0, &h);
+  EXPECT_EQ(h.counts.size(), 1u);
+  EXPECT_EQ(h.total, 0);
+}
+
+TEST(Histogram, SymmetricRange) {
+  const std::vector<double> v = {0.5, -2, kNaN, 1};
+  Range r = symmetric_range(v.data(), v.size());
+  EXPECT_EQ(r.lo, -2);
+  EXPECT_EQ(r.hi, 2);
+  const std::vector<double> zeros = {0, 0, kInf};
+  r = symmetric_range(zeros.data(), zeros.size());
+  EXPECT_EQ(r.hi, 1);
+}
+
+TEST(HitTest, SegmentDistance) {
+  EXPECT_DOUBLE_EQ(distance_to_segment(5, 3, 0, 0, 10, 0), 3);   // foot inside
+  EXPECT_DOUBLE_EQ(distance_to_segment(-3, 4, 0, 0, 10, 0), 5);  // nearer end a
+  EXPECT_DOUBLE_EQ(distance_to_segment(13, 4, 0, 0, 10, 0), 5);  // nearer end b
+  EXPECT_DOUBLE_EQ(distance_to_segment(3, 4, 0, 0, 0, 0), 5);    // a == b
+  EXPECT_NEAR(distance_to_segment(0, 10, 0, 0, 10, 10), std::sqrt(50.0), 1e-12);
+}
+
+TEST(HitTest, Circle) {
+  EXPECT_TRUE(in_circle(3, 4, 0, 0, 5));
+  EXPECT_FALSE(in_circle(3, 4.1, 0, 0, 5));
+}
+
+TEST(MagnitudeWidth, ClampsAndHandlesNonFinite) {
+  EXPECT_FLOAT_EQ(magnitude_width(0, 2, 1, 5), 1);
+  EXPECT_FLOAT_EQ(magnitude_width(-1, 2, 1, 5), 3);
+  EXPECT_FLOAT_EQ(magnitude_width(100, 2, 1, 5), 5);
+  EXPECT_FLOAT_EQ(magnitude_width(kNaN, 2, 1, 5), 5);
+  EXPECT_FLOAT_EQ(magnitude_width(-kInf, 2, 1, 5), 5);
+}
+
+}  // namespace
+}  // namespace lab::plot
