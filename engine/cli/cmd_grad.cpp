@@ -1,0 +1,85 @@
+// bplab grad: the global error of a data file taken as one batch, and its gradient.
+//   E = (1/N) Σ_s E_s,   weights_grad[l][j][i] = ∂E/∂w_ji of layer l+1,   biases_grad[l][j] = ∂E/∂b_j
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+
+#include "command.h"
+#include "gradient.h"
+#include "inputs.h"
+#include "json_text.h"
+
+namespace bp::cli {
+namespace {
+
+using nlohmann::ordered_json;
+
+int run(const Flags& flags, std::string* error) {
+  const Loss* loss = find_loss_flag(flags.text("loss"), error);
+  if (loss == nullptr) return kExitUsage;
+  Network net;
+  Dataset data;
+  bool has_weights = false;
+  Status s = load_model(flags.text("model"), *loss, &net, &has_weights);
+  if (s) s = load_data(flags.text("data"), net, &data);
+  if (!s) {
+    *error = s.message();
+    return kExitBadInput;
+  }
+
+  std::vector<int> all(data.size());
+  std::iota(all.begin(), all.end(), 0);
+  Trace trace;
+  trace.resize(net);
+  std::vector<double> grad(net.num_params());
+  const double e = batch_gradient(net, *loss, data, all.data(), data.size(), &trace, grad.data());
+  bool finite = std::isfinite(e);
+  for (double g : grad) finite = finite && std::isfinite(g);
+  if (!finite) {
+    *error = flags.text("model") + ": the loss or its gradient overflows (not finite)";
+    return kExitBadInput;
+  }
+
+  ordered_json weights = ordered_json::array(), biases = ordered_json::array();
+  for (int l = 1; l < net.num_layers(); ++l) {
+    const double* w = grad.data() + net.weight_offset(l);
+    const double* b = grad.data() + net.bias_offset(l);
+    const std::size_t fan_in = net.size(l - 1);
+    ordered_json rows = ordered_json::array();
+    for (int j = 0; j < net.size(l); ++j)
+      rows.push_back(std::vector<double>(w + j * fan_in, w + (j + 1) * fan_in));
+    weights.push_back(rows);
+    biases.push_back(std::vector<double>(b, b + net.size(l)));
+  }
+  const ordered_json out = {{"loss", e}, {"weights_grad", weights}, {"biases_grad", biases}};
+  std::printf("%s\n", json_text(out).c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
+const Command& grad_command() {
+  static const Command command{
+      "grad",
+      "Loss and gradient of a data file taken as one batch, as JSON.",
+      "--model M.json --data D.csv --loss L",
+      "Output (one line of JSON, numbers with 17 significant digits):\n"
+      "  {\"loss\": E, \"weights_grad\": [...], \"biases_grad\": [...]}\n"
+      "E is the mean local error over all rows of the data file. weights_grad[l][j][i] is\n"
+      "dE/dw from unit i of one layer to unit j of the next and biases_grad[l][j] is dE/db_j,\n"
+      "shaped like \"weights\" and \"biases\" in the model file.",
+      {
+          text_flag("model", "M.json", nullptr,
+                    "Model file (format \"bplab-model\"). Without \"weights\" the parameters are 0."),
+          text_flag("data", "D.csv", nullptr,
+                    "Data file: a header row, then rows of inputs followed by targets."),
+          text_flag("loss", "L", nullptr,
+                    "Loss: half-sse, mse, bce (needs a sigmoid output layer) or ce (needs a "
+                    "softmax output layer)."),
+      },
+      run,
+  };
+  return command;
+}
+
+}  // namespace bp::cli

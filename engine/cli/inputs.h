@@ -1,0 +1,25 @@
+// Reading the inputs of grad and train: the loss named on the command line, the model file and the
+// data file. Every error is one line naming the flag or the file, e.g.
+// "m.json: weights[1][0][2]: expected a number" or "d.csv: line 3: 2 columns, expected 3 (...)".
+#pragma once
+#include <string>
+
+#include "dataset.h"
+#include "loss.h"
+#include "network.h"
+#include "status.h"
+
+namespace bp::cli {
+
+// nullptr and *error = "unknown --loss ..." listing the valid names when name is unknown.
+const Loss* find_loss_flag(const std::string& name, std::string* error);
+
+// Reads and validates a model file; *has_weights tells whether it carried "weights" (a file
+// without them describes only the architecture). loss must suit the output layer (ce: softmax,
+// bce: sigmoid). On error *net is untouched.
+Status load_model(const std::string& path, const Loss& loss, Network* net, bool* has_weights);
+
+// Reads a CSV data file whose columns must be the network's inputs then its targets.
+Status load_data(const std::string& path, const Network& net, Dataset* data);
+
+}  // namespace bp::cli
