@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test:
+#   1. scripts/setup.sh (dependencies, cached)
+#   2. configure + build the `native` and `web` CMake presets
+#   3. ctest in build/native (every suite registered in CMake)
+#   4. node --test over every tests/**/*.test.mjs, with BPLAB_NATIVE_BUILD and BPLAB_WEB_BUILD set
+# Exits non-zero if any step failed; steps whose inputs failed to build are skipped (and count as
+# failed).
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# Emscripten's JS optimizer needs acorn from /usr/share/nodejs (see scripts/setup.sh).
+export NODE_PATH=/usr/share/nodejs
+export BPLAB_NATIVE_BUILD="$ROOT/build/native"
+export BPLAB_WEB_BUILD="$ROOT/build/web"
+
+results=()
+failed=0
+
+# step NAME COMMAND...: runs the command, records status and duration.
+step() {
+  local name=$1 start=$SECONDS status
+  shift
+  printf '\n=== %s\n' "$name"
+  "$@"
+  status=$?
+  if [ $status -eq 0 ]; then
+    results+=("ok      $(printf '%4d' $((SECONDS - start))) s  $name")
+  else
+    results+=("FAILED  $(printf '%4d' $((SECONDS - start))) s  $name (exit $status)")
+    failed=1
+  fi
+  return $status
+}
+
+skip() {
+  results+=("SKIPPED         $1 ($2)")
+  failed=1
+}
+
+build_preset() {
+  cmake --preset "$1" && cmake --build --preset "$1"
+}
+
+run_node_tests() {
+  local files=()
+  mapfile -t files < <(find tests -name node_modules -prune -o -name '*.test.mjs' -print | sort)
+  if [ ${#files[@]} -eq 0 ]; then
+    echo "no tests/**/*.test.mjs files"
+    return 1
+  fi
+  printf '%s\n' "${files[@]}"
+  node --test "${files[@]}"
+}
+
+total_start=$SECONDS
+if ! step "setup" bash scripts/setup.sh; then
+  printf '\nsetup failed: nothing built or tested\n'
+  exit 1
+fi
+
+native_ok=0
+web_ok=0
+step "build native" build_preset native && native_ok=1
+step "build web" build_preset web && web_ok=1
+
+if [ $native_ok -eq 1 ]; then
+  step "ctest (native)" ctest --test-dir build/native --output-on-failure -j2
+else
+  skip "ctest (native)" "native build failed"
+fi
+
+if [ $native_ok -eq 1 ] && [ $web_ok -eq 1 ]; then
+  step "node tests" run_node_tests
+else
+  skip "node tests" "a build failed"
+fi
+
+printf '\n=== summary (%d s in total)\n' $((SECONDS - total_start))
+printf '%s\n' "${results[@]}"
+exit $failed

@@ -1,0 +1,93 @@
+// Smoke test of the web build: the page loads without errors, WebGL2 renders the ImGui UI, and a
+// real mouse click on a widget (found through window.lab.itemRect) changes the app's state.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { launchBrowser } from './browser.mjs';
+import { serveFolder } from './static_server.mjs';
+
+const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
+
+let server;
+let browser;
+let page;
+const consoleErrors = [];
+const requests = [];
+
+before(async () => {
+  server = await serveFolder(webBuild);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(server.url);
+  // The app is up once it has drawn a few frames (ImGui lays out windows over the first frames).
+  await page.waitForFunction(() => window.lab.state().frame > 10, null, { timeout: 60000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the page loads without console errors and only requests its own files', () => {
+  assert.deepEqual(consoleErrors, []);
+  for (const url of requests) assert.ok(url.startsWith(server.url), `unexpected request ${url}`);
+});
+
+test('the canvas has a WebGL2 context and the loading message is gone', async () => {
+  const info = await page.evaluate(() => {
+    const canvas = document.getElementById('canvas');
+    return {
+      webgl2: canvas.getContext('webgl2') !== null,
+      messageHidden: document.getElementById('message').hidden,
+      width: canvas.width,
+      height: canvas.height,
+    };
+  });
+  assert.ok(info.webgl2, 'canvas has no WebGL2 context');
+  assert.ok(info.messageHidden, 'loading message still shown');
+  assert.deepEqual([info.width, info.height], [1280, 800]);
+});
+
+test('the rendered frame is not blank', async () => {
+  const png = await page.locator('#canvas').screenshot();
+  const colours = await page.evaluate(async (base64) => {
+    const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
+  // A cleared canvas has 1 colour; anti-aliased text over the dark theme has hundreds.
+  assert.ok(colours >= 50, `only ${colours} distinct colours`);
+});
+
+test('state() reports frames and fps', async () => {
+  const state = await page.evaluate(() => window.lab.state());
+  assert.ok(state.frame > 10);
+  assert.ok(state.fps > 0);
+});
+
+test('itemRect() is null for an unknown label', async () => {
+  assert.equal(await page.evaluate(() => window.lab.itemRect('no such item')), null);
+});
+
+test('a mouse click on the "Show formulas" checkbox toggles it', async () => {
+  const rect = await page.evaluate(() => window.lab.itemRect('Show formulas'));
+  assert.ok(rect && rect.width > 0 && rect.height > 0, `no rect: ${JSON.stringify(rect)}`);
+  const before = (await page.evaluate(() => window.lab.state())).showFormulas;
+  // The checkbox square is at the left end of the item (the label follows it).
+  await page.mouse.click(rect.x + rect.height / 2, rect.y + rect.height / 2);
+  await page.waitForFunction((was) => window.lab.state().showFormulas !== was, before, {
+    timeout: 10000,
+  });
+  assert.equal((await page.evaluate(() => window.lab.state())).showFormulas, !before);
+});
