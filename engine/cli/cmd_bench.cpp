@@ -1,8 +1,10 @@
 // bplab bench: training throughput on a generated spiral, in samples per second, where a sample
 // counts once it has been through the forward and backward pass and its batch's update is made.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "command.h"
 #include "generators.h"
@@ -18,16 +20,17 @@ using nlohmann::ordered_json;
 
 constexpr std::uint64_t kSeed = 1;
 
-// "2-8-8-1" → {2, 8, 8, 1}. Sizes are checked here only for syntax and range; the engine checks
-// the layer count.
+// "2-8-8-1" → {2, 8, 8, 1}, refusing sizes and layer counts over the engine's limits as soon as
+// they are read, so an absurd --net never gets as far as an allocation.
 Status parse_net(const std::string& text, std::vector<int>* sizes) {
-  const Status bad = Status::error("--net must be layer sizes joined by '-', such as 2-8-8-1, got \"" +
-                                   text.substr(0, 40) + "\"");
+  const Status bad = Status::error(
+      "--net must be layer sizes joined by '-', such as 2-8-8-1, got \"" + text.substr(0, 40) + "\"");
   std::vector<int> out;
   std::size_t pos = 0;
   for (;;) {
     const std::size_t dash = text.find('-', pos);
     const std::string part = text.substr(pos, dash == std::string::npos ? dash : dash - pos);
+    // At most 4 digits, so std::stoi cannot overflow.
     if (part.empty() || part.size() > 4 || part.find_first_not_of("0123456789") != std::string::npos)
       return bad;
     const int n = std::stoi(part);
@@ -88,9 +91,10 @@ int run(const Flags& flags, std::string* error) {
     return kExitUsage;
   }
 
-  // Reading the clock costs far more than a small network's iteration in WebAssembly, so
-  // iterations run in chunks; the chunk doubles until it lasts at least a millisecond, which
-  // bounds both the clock overhead and the overshoot past --seconds.
+  // In WebAssembly reading the clock is a call out to JavaScript, not negligible next to a small
+  // network's iteration, so iterations run in chunks between readings; the chunk doubles until it
+  // lasts at least a millisecond, which bounds both the clock's share of the time and the
+  // overshoot past --seconds.
   using Clock = std::chrono::steady_clock;
   const double budget = flags.real("seconds");
   const Clock::time_point start = Clock::now();
