@@ -116,6 +116,9 @@ const cases = [
   ['missing CSV', (o) => trainArgs(o, { data: data.missing }), 1, 'missing.csv'],
   // Training that cannot be done.
   ['training that diverges', (o) => trainArgs(o, { model: divergeModel, data: divergeData, loss: 'mse', lr: '1000', epochs: '200' }), 1, 'diverged'],
+  // Output paths that cannot be written.
+  ['--log in a missing directory', (o) => trainArgs(o, {}, ['--log', path.join(dir, 'no-such-dir', 'log.csv')]), 1, 'no-such-dir'],
+  ['--out in a missing directory', () => trainArgs(path.join(dir, 'no-such-dir', 'out.json')), 1, 'no-such-dir'],
   // Flags.
   ['--batch 0', (o) => trainArgs(o, {}, ['--batch', '0']), 2, '--batch'],
   ['--momentum 1.5', (o) => trainArgs(o, {}, ['--momentum', '1.5']), 2, '--momentum must be in [0, 1), got 1.5'],
