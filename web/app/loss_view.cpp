@@ -1,0 +1,226 @@
+#include "loss_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "help_marker.h"
+#include "item_registry.h"
+
+namespace bplab {
+namespace {
+
+namespace plot = lab::plot;
+
+constexpr ImU32 kTrainColour = IM_COL32(110, 200, 255, 255);
+constexpr ImU32 kTestColour = IM_COL32(255, 130, 170, 255);
+constexpr ImU32 kMarkerColour = IM_COL32(255, 214, 10, 150);
+constexpr int kMaxTicks = 16;
+// The mouse is "on" a marker within this many pixels of its line.
+constexpr float kMarkerHover = 4.0f;
+
+void dashed_vline(ImDrawList* dl, float x, float y0, float y1, ImU32 colour) {
+  for (float y = y0; y < y1; y += 8) dl->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, y1)), colour);
+}
+
+// Text of a value that may be missing: "—" for a non-finite error (a divergence, an empty set).
+void format_value(double v, char* buf, std::size_t size) {
+  if (std::isfinite(v))
+    std::snprintf(buf, size, "%.4g", v);
+  else
+    std::snprintf(buf, size, "—");
+}
+
+// Index of the recorded point nearest to x among xs[from …).
+std::size_t nearest_index(const std::vector<double>& xs, std::size_t from, double x) {
+  std::size_t k = plot::first_at_or_after(xs, x);
+  if (k >= xs.size()) return xs.size() - 1;
+  if (k > from && x - xs[k - 1] < xs[k] - x) --k;
+  return std::max(k, from);
+}
+
+}  // namespace
+
+PlotArea draw_plot_frame(ImDrawList* dl, ImVec2 outer_min, ImVec2 outer_max, plot::Range x,
+                         plot::Range y, bool log_y, bool integer_x) {
+  const float line_h = ImGui::GetTextLineHeight();
+  const float height = outer_max.y - outer_min.y - line_h - 6;
+  // About one tick per 2.5 lines of text vertically and per 70 px horizontally (at least 3).
+  const int max_y_ticks = std::clamp(int(height / (2.5f * line_h)), 3, 8);
+  PlotArea area;
+  area.y = plot::AxisMap(y, 0, 1, log_y);  // the range repaired; screen span set below
+  double yt[kMaxTicks], ystep = 0;
+  const int ny = log_y ? plot::log_ticks(area.y.lo, area.y.hi, max_y_ticks, yt, kMaxTicks)
+                       : plot::linear_ticks(area.y.lo, area.y.hi, max_y_ticks, yt, kMaxTicks, &ystep);
+  char labels[kMaxTicks][24];
+  float label_w = 0;
+  for (int k = 0; k < ny; ++k) {
+    plot::format_tick(yt[k], log_y ? 0 : ystep, labels[k], sizeof labels[k]);
+    label_w = std::max(label_w, ImGui::CalcTextSize(labels[k]).x);
+  }
+  area.min = ImVec2(outer_min.x + label_w + 8, outer_min.y + 0.5f * line_h);
+  area.max = ImVec2(std::max(outer_max.x - 8, area.min.x + 1), std::max(outer_max.y - line_h - 6, area.min.y + 1));
+  area.y = plot::AxisMap(plot::Range{area.y.lo, area.y.hi}, area.max.y, area.min.y, log_y);
+  area.x = plot::AxisMap(x, area.min.x, area.max.x, false);
+
+  const ImU32 grid = ImGui::GetColorU32(ImGuiCol_Border, 0.55f);
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  dl->AddRectFilled(area.min, area.max, ImGui::GetColorU32(ImGuiCol_FrameBg));
+  for (int k = 0; k < ny; ++k) {
+    float py = 0;
+    if (!area.y.map(yt[k], &py)) continue;
+    dl->AddLine(ImVec2(area.min.x, py), ImVec2(area.max.x, py), grid);
+    const ImVec2 ts = ImGui::CalcTextSize(labels[k]);
+    dl->AddText(ImVec2(area.min.x - 5 - ts.x, py - 0.5f * ts.y), text, labels[k]);
+  }
+  const int max_x_ticks = std::clamp(int((area.max.x - area.min.x) / 70), 3, 10);
+  double xt[kMaxTicks], xstep = 0;
+  const int nx = plot::linear_ticks(area.x.lo, area.x.hi, max_x_ticks, xt, kMaxTicks, &xstep);
+  for (int k = 0; k < nx; ++k) {
+    if (integer_x && xt[k] != std::floor(xt[k])) continue;
+    float px = 0;
+    if (!area.x.map(xt[k], &px)) continue;
+    dl->AddLine(ImVec2(px, area.min.y), ImVec2(px, area.max.y), grid);
+    char label[24];
+    plot::format_tick(xt[k], xstep, label, sizeof label);
+    const ImVec2 ts = ImGui::CalcTextSize(label);
+    const float lx = std::clamp(px - 0.5f * ts.x, outer_min.x, outer_max.x - ts.x);
+    dl->AddText(ImVec2(lx, area.max.y + 3), text, label);
+  }
+  dl->AddRect(area.min, area.max, ImGui::GetColorU32(ImGuiCol_Border));
+  return area;
+}
+
+void draw_series(ImDrawList* dl, const PlotArea& area, const std::vector<double>& xs,
+                 const std::vector<double>& ys, std::size_t from, ImU32 colour, float thickness,
+                 std::vector<ImVec2>* scratch) {
+  const std::size_t n = std::min(xs.size(), ys.size());
+  dl->PushClipRect(area.min, area.max, true);
+  const auto flush = [&] {
+    if (scratch->size() == 1)
+      dl->AddCircleFilled(scratch->front(), thickness + 1, colour);
+    else if (scratch->size() > 1)
+      dl->AddPolyline(scratch->data(), int(scratch->size()), colour, ImDrawFlags_None, thickness);
+    scratch->clear();
+  };
+  scratch->clear();
+  for (std::size_t k = from; k < n; ++k) {
+    float px = 0, py = 0;
+    if (area.x.map(xs[k], &px) && area.y.map(ys[k], &py))
+      scratch->push_back(ImVec2(px, py));
+    else
+      flush();
+  }
+  flush();
+  dl->PopClipRect();
+}
+
+void draw_loss_view(UiContext& ui, LossViewState& st) {
+  const lab::Lab& lab = ui.lab;
+  const lab::History& train = lab.train_curve();
+  const lab::History& test = lab.test_curve();
+
+  ImGui::Checkbox("Log scale", &st.log_scale);
+  item_registry::record("Log scale");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  ImGui::SliderInt("Zoom to recent", &st.recent_percent, 1, 100, "last %d%%",
+                   ImGuiSliderFlags_AlwaysClamp);
+  item_registry::record("Zoom to recent");
+  help_marker("The global error E (the mean loss over a whole set) after each recorded iteration: "
+              "training set and test set. Both falling: the network is learning. Training error "
+              "falling while the test error rises: it is over-fitting the training points. "
+              "Log scale shows the slow late progress; zoom to recent shows the last part of a long "
+              "run. Dashed lines mark where a hyperparameter was changed (hover them).");
+
+  char tr[32], te[32];
+  format_value(lab.loss_train(), tr, sizeof tr);
+  format_value(lab.loss_test(), te, sizeof te);
+  ImGui::TextColored(ImColor(kTrainColour), "train %s", tr);
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+  ImGui::TextColored(ImColor(kTestColour), "test %s", te);
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+  ImGui::TextDisabled("iteration %lld", lab.trainer().iteration());
+
+  if (train.size() == 0) {
+    ImGui::TextDisabled("No iterations yet: press Play or Step.");
+    return;
+  }
+  const std::vector<double>& xs = train.xs();
+  const double x_last = xs.back();
+  const double x_from = plot::recent_start(xs.front(), x_last, st.recent_percent / 100.0);
+  const std::size_t from = std::min(plot::first_at_or_after(xs, x_from), xs.size() - 1);
+
+  plot::Range yr, r2;
+  bool have = plot::value_range(train.ys().data(), train.size(), from, st.log_scale, &yr);
+  if (plot::value_range(test.ys().data(), test.size(), from, st.log_scale, &r2)) {
+    yr = have ? plot::Range{std::min(yr.lo, r2.lo), std::max(yr.hi, r2.hi)} : r2;
+    have = true;
+  }
+  if (!have) yr = st.log_scale ? plot::Range{0.01, 1} : plot::Range{0, 1};
+  // A linear error axis starts at 0 (errors are ≥ 0), so the height of the curve means something.
+  if (!st.log_scale && yr.lo > 0) yr.lo = 0;
+  yr = plot::pad_range(yr, 0.05, st.log_scale);
+  if (!st.log_scale) yr.lo = std::max(yr.lo, 0.0);
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const ImVec2 size(std::max(avail.x, 200.0f), std::max(avail.y, 120.0f));
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + size.x, min.y + size.y);
+  ImGui::InvisibleButton("##loss", size);
+  item_registry::record("loss plot");
+  const bool hovered = ImGui::IsItemHovered();
+
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const PlotArea area = draw_plot_frame(dl, min, max, plot::Range{xs[from], x_last}, yr,
+                                        st.log_scale, true);
+
+  // Markers: a dashed line each, labelled as far as the next marker leaves room.
+  const std::vector<lab::Marker>& markers = lab.markers();
+  const ImVec2 mouse = ImGui::GetIO().MousePos;
+  const lab::Marker* hovered_marker = nullptr;
+  const float line_h = ImGui::GetTextLineHeight();
+  for (std::size_t k = 0; k < markers.size(); ++k) {
+    float px = 0;
+    if (markers[k].x < xs[from] || !area.x.map(markers[k].x, &px)) continue;
+    dashed_vline(dl, px, area.min.y, area.max.y, kMarkerColour);
+    float next = area.max.x;
+    if (k + 1 < markers.size()) area.x.map(markers[k + 1].x, &next);
+    const ImVec4 clip(px + 3, area.min.y, std::min(next, area.max.x) - 3, area.min.y + line_h + 2);
+    if (clip.z > clip.x)
+      dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(px + 3, area.min.y + 1),
+                  kMarkerColour, markers[k].text.c_str(), nullptr, 0, &clip);
+    if (hovered && std::fabs(mouse.x - px) <= kMarkerHover) hovered_marker = &markers[k];
+  }
+
+  draw_series(dl, area, test.xs(), test.ys(), from, kTestColour, 1.5f, &st.scratch);
+  draw_series(dl, area, xs, train.ys(), from, kTrainColour, 1.5f, &st.scratch);
+
+  if (hovered && area.contains(mouse)) {
+    // Read off both errors at the recorded iteration nearest to the mouse.
+    const std::size_t k = nearest_index(xs, from, area.x.unmap(mouse.x));
+    float px = 0;
+    if (area.x.map(xs[k], &px))
+      dl->AddLine(ImVec2(px, area.min.y), ImVec2(px, area.max.y), ImGui::GetColorU32(ImGuiCol_Text, 0.4f));
+    char a[32], b[32];
+    format_value(train.ys()[k], a, sizeof a);
+    format_value(k < test.size() ? test.ys()[k] : NAN, b, sizeof b);
+    ImGui::BeginTooltip();
+    ImGui::Text("iteration %.0f", xs[k]);
+    ImGui::TextColored(ImColor(kTrainColour), "train %s", a);
+    ImGui::TextColored(ImColor(kTestColour), "test  %s", b);
+    if (hovered_marker) {
+      ImGui::Separator();
+      ImGui::TextColored(ImColor(kMarkerColour), "at iteration %.0f: %s", hovered_marker->x,
+                         hovered_marker->text.c_str());
+    }
+    ImGui::EndTooltip();
+  }
+  if (lab.diverged()) {
+    const char* note = "diverged: non-finite errors are not drawn";
+    const ImVec2 ts = ImGui::CalcTextSize(note);
+    dl->AddText(ImVec2(area.max.x - ts.x - 4, area.max.y - ts.y - 2), IM_COL32(255, 90, 90, 255), note);
+  }
+}
+
+}  // namespace bplab
