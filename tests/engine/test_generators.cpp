@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "generators.h"
+#include "rng.h"
 #include "test_util.h"
 
 namespace {
@@ -177,6 +178,20 @@ TEST(Split, IsADeterministicShuffleOfTheRows) {
       EXPECT_EQ(d->input(s)[1], -double(id));
       EXPECT_EQ(d->target(s)[0], double(id % 2));
     }
+}
+
+TEST(Split, ShuffledIndicesIsADeterministicPermutation) {
+  bp::Rng a(17), b(17), c(18);
+  const std::vector<int> pa = bp::shuffled_indices(50, &a), pb = bp::shuffled_indices(50, &b);
+  const std::vector<int> pc = bp::shuffled_indices(50, &c);
+  EXPECT_EQ(pa, pb);
+  EXPECT_NE(pa, pc);
+  std::vector<int> sorted = pa;
+  std::sort(sorted.begin(), sorted.end());
+  for (int k = 0; k < 50; ++k) EXPECT_EQ(sorted[k], k);
+  EXPECT_FALSE(std::is_sorted(pa.begin(), pa.end()));
+  EXPECT_TRUE(bp::shuffled_indices(0, &a).empty());
+  EXPECT_EQ(bp::shuffled_indices(1, &a), std::vector<int>{0});
 }
 
 }  // namespace

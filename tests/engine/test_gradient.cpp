@@ -74,4 +74,12 @@ TEST(Gradient, BatchGradientIsTheMeanOverTheBatch) {
   for (int p = 0; p < 4; ++p) EXPECT_NEAR(g[p], expected2[p], 1e-15) << p;
 }
 
+TEST(Gradient, BatchLossWithoutGradient) {
+  Fixture f;
+  const int both[2] = {0, 1}, second[1] = {1};
+  EXPECT_NEAR(bp::batch_loss(f.net, bp::loss(LossId::HalfSse), f.data, both, 2), 0.375, 1e-15);
+  EXPECT_NEAR(bp::batch_loss(f.net, bp::loss(LossId::HalfSse), f.data, second, 1), 0.625, 1e-15);
+  EXPECT_EQ(bp::batch_loss(f.net, bp::loss(LossId::HalfSse), f.data, both, 0), 0.0);
+}
+
 }  // namespace

@@ -142,4 +142,23 @@ TEST(Pass, SigmoidBceIsFusedAndFiniteWhenSaturated) {
   EXPECT_NEAR(grad[1], 1.0, 1e-12);
 }
 
+TEST(Pass, CheckLossBindsBceAndCeToTheirOutputs) {
+  Network sig = bptest::make_net({{2, ActivationId::Linear}, {2, ActivationId::Sigmoid}});
+  Network soft = bptest::make_net({{2, ActivationId::Linear}, {2, ActivationId::Softmax}});
+  Network lin = bptest::make_net({{2, ActivationId::Linear}, {2, ActivationId::Linear}});
+  EXPECT_TRUE(bp::check_loss(sig, bp::loss(LossId::Bce)).is_ok());
+  EXPECT_TRUE(bp::check_loss(soft, bp::loss(LossId::Ce)).is_ok());
+  for (const Network* n : {&sig, &soft, &lin}) {
+    EXPECT_TRUE(bp::check_loss(*n, bp::loss(LossId::HalfSse)).is_ok());
+    EXPECT_TRUE(bp::check_loss(*n, bp::loss(LossId::Mse)).is_ok());
+  }
+  bp::Status s = bp::check_loss(sig, bp::loss(LossId::Ce));
+  EXPECT_FALSE(s.is_ok());
+  EXPECT_TRUE(bptest::contains(s.message(), "softmax")) << s.message();
+  s = bp::check_loss(lin, bp::loss(LossId::Bce));
+  EXPECT_FALSE(s.is_ok());
+  EXPECT_TRUE(bptest::contains(s.message(), "sigmoid")) << s.message();
+  EXPECT_FALSE(bp::check_loss(soft, bp::loss(LossId::Bce)).is_ok());
+}
+
 }  // namespace

@@ -302,4 +302,19 @@ TEST(Trainer, LossFallsOnGauss) {
   EXPECT_GT(right, 190);
 }
 
+TEST(Trainer, ZeroVelocityKeepsCountersAndParams) {
+  Network net = bptest::make_net({{1, ActivationId::Linear}, {1, ActivationId::Linear}});
+  net.params() = {0.3, 0.1};
+  bp::Dataset d = counting_set(10);
+  Trainer tr(&net, LossId::HalfSse, &d, 3, false);
+  ASSERT_TRUE(tr.set_hyperparams(hp(1e-3, 0.9, 4)).is_ok());
+  tr.step();
+  const std::vector<double> p = net.params();
+  tr.zero_velocity();
+  for (double x : tr.velocity()) EXPECT_EQ(x, 0.0);
+  EXPECT_EQ(net.params(), p);
+  EXPECT_EQ(tr.iteration(), 1);
+  EXPECT_EQ(tr.position(), 4);
+}
+
 }  // namespace
