@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "batch_kernel.h"
 #include "dataset.h"
 #include "loss.h"
 #include "network.h"
@@ -80,7 +81,7 @@ class Trainer {
   std::vector<int> order_;
   std::vector<double> grad_;
   std::vector<double> velocity_;
-  Trace trace_;
+  BatchKernel kernel_;  // forward_backward()'s workspace, reused across iterations
   int position_ = 0;
   long long iteration_ = 0;
   long long epoch_ = 0;

@@ -1,0 +1,52 @@
+// BatchKernel: the forward and backward pass of a whole mini-batch at once, for training.
+//
+// The per-sample path (pass.h) walks one sample through the network at a time and keeps every
+// intermediate for the inspector. Training only needs the batch's mean error and its gradient, and
+// the same weights apply to every sample, so here each layer's values are stored unit by unit with
+// the batch's samples side by side ([unit][sample], one contiguous block per layer):
+//   forward   Θ_l = W_l · Y_{l−1} + b_l·1ᵀ,  Y_l = f(Θ_l)          (Θ_l, Y_l: [size(l)][n])
+//   backward  ∂E/∂Y_{l−1} = W_lᵀ · ∂E/∂Θ_l,  ∂E/∂Θ_{l−1} = f′ ⊙ ∂E/∂Y_{l−1}
+//             ∂E_batch/∂w_ji = Σ_s (∂E_s/∂θ_js / n) · y_is,  ∂E_batch/∂b_j = Σ_s ∂E_s/∂θ_js / n
+// The innermost loops then run over samples (contiguous, vectorisable), and elementwise
+// activations and their derivatives go through the activation table once per layer block.
+//
+// Exactness: every value is computed with the same operations in the same order as pass.cpp and
+// gradient.cpp (each θ sums its inputs in order i = 0, 1, …; each ∂E/∂y sums over j in order; each
+// gradient entry adds its samples in batch order), so the results are bit-for-bit those of
+// batch_gradient(). Only the order of independent operations changes.
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "dataset.h"
+#include "loss.h"
+#include "network.h"
+
+namespace bp {
+
+class BatchKernel {
+ public:
+  // Same contract as batch_gradient() in gradient.h: returns the batch's global error (the mean
+  // local error over the samples indices[0..n)) and overwrites grad[num_params] with its gradient.
+  // check_loss(net, loss) must hold. The workspace grows to the largest batch and network seen and
+  // is reused, so steady-state training allocates nothing.
+  double gradient(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
+                  int n, double* grad);
+
+ private:
+  void reserve(const Network& net, int n);
+
+  int n_ = 0;                        // the batch size the layout below is laid out for
+  std::vector<int> sizes_;           // layer sizes the layout below is laid out for, [L]
+  std::vector<std::size_t> offset_;  // start of layer l's block in theta_/y_/dE_dy_/dE_dtheta_, [L]
+  // Per-layer blocks, layer l at offset_[l], each [size(l)][n] (row j: unit j for every sample):
+  std::vector<double> theta_;      // θ (layer 0 unused)
+  std::vector<double> y_;          // y (layer 0: the batch's inputs)
+  std::vector<double> dE_dy_;      // ∂E/∂y (layers 1 … L−1)
+  std::vector<double> dE_dtheta_;  // ∂E/∂θ (layers 1 … L−1)
+  std::vector<double> scaled_;     // (1/n)·∂E/∂θ of one unit, [n]
+  // One sample's output layer, gathered contiguous for the loss table, each [output_size]:
+  std::vector<double> out_theta_, out_y_, out_dy_, out_dtheta_;
+};
+
+}  // namespace bp

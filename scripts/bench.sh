@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Training speed side by side: native `bplab bench`, WebAssembly `node bplab.js bench` and the
+# hand-written JavaScript baseline (tests/bench/baseline_trainer.mjs), all on the bench setup
+# (spiral 500, 2-8-8-1 tanh/sigmoid, ½SSE, batch 10, η 0.03, μ 0.9). Each is run RUNS times for
+# SECONDS s, interleaved so that background load hits all three alike; the table gives medians and
+# the ratios wasm/JS and wasm/native. Then the scaling table: native from Google Benchmark
+# (engine_bench, when built) and wasm vs JS for a few --net/--batch points.
+#   RUNS=5 SECS=2 scripts/bench.sh        (markdown on stdout, ready for docs/performance.md)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUNS=${RUNS:-5}
+SECS=${SECONDS_PER_RUN:-${SECS:-2}}
+export NODE_PATH=/usr/share/nodejs  # Emscripten's JS optimizer needs acorn from here
+cd "$ROOT"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+# BPLAB_NATIVE, BPLAB_WASM (and optionally ENGINE_BENCH) name prebuilt binaries and skip the build.
+if [ -z "${BPLAB_NATIVE:-}" ] || [ -z "${BPLAB_WASM:-}" ]; then
+  log "building native and web presets (bplab, engine_bench)"
+  cmake --preset native >/dev/null
+  native_targets=(bplab)
+  ninja -C build/native -t targets all 2>/dev/null | grep -q '^engine_bench:' && native_targets+=(engine_bench)
+  cmake --build --preset native --target "${native_targets[@]}" >/dev/null
+  cmake --preset web >/dev/null
+  cmake --build --preset web --target bplab >/dev/null
+fi
+NATIVE=${BPLAB_NATIVE:-$(find build/native -name bplab -type f -perm -u+x | head -1)}
+WASM=${BPLAB_WASM:-$(find build/web -name bplab.js -type f | head -1)}
+BASELINE=tests/bench/baseline_trainer.mjs
+
+# samples_per_sec from one line of JSON on stdin.
+sps() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(Math.round(JSON.parse(s).samples_per_sec)))'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+
+native=() wasm=() js=()
+for ((r = 1; r <= RUNS; ++r)); do
+  log "run $r/$RUNS"
+  native+=("$("$NATIVE" bench --seconds "$SECS" | sps)")
+  wasm+=("$(node "$WASM" bench --seconds "$SECS" | sps)")
+  js+=("$(node "$BASELINE" --seconds "$SECS" | sps)")
+done
+mn=$(median "${native[@]}") mw=$(median "${wasm[@]}") mj=$(median "${js[@]}")
+
+echo "## Bench setup: medians of $RUNS runs of ${SECS} s ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))"
+echo
+echo "| runner | samples/s (median) | all runs |"
+echo "|---|---:|---|"
+echo "| native \`bplab bench\` | $mn | ${native[*]} |"
+echo "| wasm \`node bplab.js bench\` | $mw | ${wasm[*]} |"
+echo "| JS baseline | $mj | ${js[*]} |"
+echo
+echo "wasm / JS = **$(ratio "$mw" "$mj")** (goal ≥ 2, stretch 4); wasm / native = **$(ratio "$mw" "$mn")** (goal ≥ 0.8)"
+echo
+
+echo "## Scaling, WebAssembly vs JS baseline (one run of ${SECS} s each)"
+echo
+echo "| net | batch | wasm samples/s | JS samples/s | wasm / JS |"
+echo "|---|---:|---:|---:|---:|"
+for point in "2-8-8-1 1" "2-8-8-1 10" "2-8-8-1 100" "2-8-8-1 500" "2-32-32-1 10" "2-64-64-1 10" \
+             "2-8-8-8-8-8-8-1 10"; do
+  set -- $point
+  w=$(node "$WASM" bench --net "$1" --batch "$2" --seconds "$SECS" | sps)
+  j=$(node "$BASELINE" --net "$1" --batch "$2" --seconds "$SECS" | sps)
+  echo "| $1 | $2 | $w | $j | $(ratio "$w" "$j") |"
+done
+echo
+
+BENCH=${ENGINE_BENCH:-$(find build/native -name engine_bench -type f -perm -u+x 2>/dev/null | head -1)}
+if [ -n "$BENCH" ]; then
+  echo "## Scaling, native (Google Benchmark engine_bench; items_per_second = samples/s of CPU time)"
+  echo
+  echo '```'
+  "$BENCH" --benchmark_min_time=0.5 2>/dev/null | grep -E '^(BM_|Benchmark)'
+  echo '```'
+else
+  log "engine_bench not built: add_subdirectory(tests/bench) is missing from CMakeLists.txt"
+fi
