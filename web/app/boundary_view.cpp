@@ -1,0 +1,284 @@
+#include "boundary_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+
+#include "colormap.h"
+#include "help_marker.h"
+#include "imgui.h"
+#include "item_registry.h"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+#endif
+
+namespace bplab {
+namespace {
+
+// The plane shown: the data sets lie in about [−1, 1]², plus room for noise.
+constexpr double kPlaneLo = -1.2, kPlaneHi = 1.2;
+constexpr float kPointRadius = 3.5f;  // logical pixels
+constexpr float kLegendHeight = 10.0f;
+constexpr int kLegendSegments = 32;
+
+ImTextureID texture_id(unsigned texture) {
+  return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
+}
+
+ImU32 im_colour(lab::Rgb c, float alpha = 1.0f) { return lab::pack_rgba8(c, alpha); }
+
+// The value range the output unit is coloured over: its target column's range.
+lab::ValueRange output_range(const lab::Lab& lab, int unit) {
+  return lab::target_range(lab.raw_train(), lab.raw_test(), unit, lab.classification());
+}
+
+// A unit's range: the output layer's as on the main map, an input feature's or hidden unit's by
+// its activation (lab::activation_range).
+lab::ValueRange unit_range(const lab::Lab& lab, int layer, int unit) {
+  const bp::Network& net = lab.network();
+  if (layer == net.num_layers() - 1) return output_range(lab, unit);
+  return lab::activation_range(layer == 0 ? bp::ActivationId::Linear : net.activation(layer));
+}
+
+MapRequest unit_request(const lab::Lab& lab, int layer, int unit) {
+  MapRequest r;
+  r.lo = kPlaneLo;
+  r.hi = kPlaneHi;
+  r.layer = layer;
+  r.unit = unit;
+  const lab::ValueRange range = unit_range(lab, layer, unit);
+  r.value_lo = range.lo;
+  r.value_hi = range.hi;
+  return r;
+}
+
+bool named_checkbox(const char* label, bool* value) {
+  const bool changed = ImGui::Checkbox(label, value);
+  item_registry::record(label);
+  return changed;
+}
+
+void draw_points(ImDrawList* dl, const bp::Dataset& data, int unit, lab::ValueRange range,
+                 ImVec2 p0, float side, ImU32 outline, float outline_width) {
+  const float scale = side / static_cast<float>(kPlaneHi - kPlaneLo);
+  for (int s = 0; s < data.size(); ++s) {
+    const double* x = data.input(s);
+    // x₁ rightwards from the left edge, x₂ upwards from the bottom edge.
+    const ImVec2 c(p0.x + static_cast<float>(x[0] - kPlaneLo) * scale,
+                   p0.y + side - static_cast<float>(x[1] - kPlaneLo) * scale);
+    dl->AddCircleFilled(c, kPointRadius, im_colour(lab::colour(data.target(s)[unit], range)), 12);
+    dl->AddCircle(c, kPointRadius, outline, 12, outline_width);
+  }
+}
+
+void draw_legend(ImDrawList* dl, ImVec2 p0, float width, lab::ValueRange range, bool classification) {
+  // The C++ colour map itself, in kLegendSegments linear pieces (it is piecewise linear, so the
+  // pieces meet the anchors exactly when kLegendSegments is even).
+  const float w = width / kLegendSegments;
+  for (int k = 0; k < kLegendSegments; ++k) {
+    const ImU32 a = im_colour(lab::colour(double(k) / kLegendSegments));
+    const ImU32 b = im_colour(lab::colour(double(k + 1) / kLegendSegments));
+    dl->AddRectFilledMultiColor(ImVec2(p0.x + k * w, p0.y), ImVec2(p0.x + (k + 1) * w, p0.y + kLegendHeight),
+                                a, b, b, a);
+  }
+  ImGui::Dummy(ImVec2(width, kLegendHeight));
+  char lo[48], hi[48];
+  if (classification) {
+    std::snprintf(lo, sizeof lo, "class 0 (y = 0)");
+    std::snprintf(hi, sizeof hi, "class 1 (y = 1)");
+  } else {
+    std::snprintf(lo, sizeof lo, "%.3g", range.lo);
+    std::snprintf(hi, sizeof hi, "%.3g", range.hi);
+  }
+  ImGui::TextUnformatted(lo);
+  ImGui::SameLine(std::max(0.0f, width - ImGui::CalcTextSize(hi).x));
+  ImGui::TextUnformatted(hi);
+}
+
+#ifdef __EMSCRIPTEN__
+// The last drawn view and its lab, for the browser's check below.
+BoundaryView* g_view = nullptr;
+const lab::Lab* g_lab = nullptr;
+#endif
+
+}  // namespace
+
+ShaderCheck check_shader(BoundaryRenderer& renderer, const lab::Lab& lab, int layer, int unit,
+                         int grid, int size) {
+  ShaderCheck check;
+  const bp::Network& net = lab.network();
+  const int l = layer < 0 ? net.num_layers() - 1 : layer;
+  if (!renderer.set_network(net, lab.settings().features)) {
+    check.error = renderer.error();
+    return check;
+  }
+  std::vector<std::array<double, 2>> points;
+  for (int a = 0; a < grid; ++a)
+    for (int b = 0; b < grid; ++b)
+      points.push_back({-1.0 + 2.0 * a / std::max(1, grid - 1), -1.0 + 2.0 * b / std::max(1, grid - 1)});
+  std::vector<ShaderSample> samples;
+  if (!renderer.sample(unit_request(lab, l, unit), size, points, &samples)) {
+    check.error = renderer.error();
+    return check;
+  }
+  bp::Trace trace;
+  for (const ShaderSample& s : samples) {
+    lab.predict(s.x1, s.x2, &trace);
+    const double error = std::abs(double(s.y) - trace.y[l][unit]);
+    // A NaN from either side counts as a failure, not as a small error.
+    if (!(error <= check.max_error)) {
+      check.max_error = std::isnan(error) ? INFINITY : error;
+      check.worst_x1 = s.x1;
+      check.worst_x2 = s.x2;
+    }
+    ++check.points;
+  }
+  return check;
+}
+
+void BoundaryView::draw(UiContext& ui) {
+  lab::Lab& lab = ui.lab;
+  const bp::Network& net = lab.network();
+  const int outputs = net.output_size();
+  output_unit_ = std::clamp(output_unit_, 0, outputs - 1);
+  const bool classification = lab.classification();
+  const lab::ValueRange range = output_range(lab, output_unit_);
+  const bool can_add = !(lab.settings().hidden_controls & lab::kControlData) && outputs == 1;
+
+  named_checkbox("Show test data", &show_test_);
+  ImGui::SameLine();
+  named_checkbox("Discretize output", &discretize_);
+  help_marker(
+      "The colour at each point is the network's output y there: orange for class 0, blue for "
+      "class 1 (for regression, the low and high ends of the targets). The dark line is the "
+      "decision boundary y = 0.5. Discretize shows only which side of it a point is on. Filled "
+      "points with a dark rim are training data, points with a white rim test data. Hover to read "
+      "the output; click to add a point (left: class 1, right: class 0).");
+  if (outputs > 1) {
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
+    ImGui::SliderInt("Output", &output_unit_, 0, outputs - 1);
+  }
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float legend = kLegendHeight + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+  const float side = std::floor(std::max(64.0f, std::min(avail.x, avail.y - legend)));
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  const ImVec2 p1(p0.x + side, p0.y + side);
+  ImGui::InvisibleButton("##output_map", ImVec2(side, side),
+                         ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  item_registry::record("Output map");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+
+  // The map itself: device pixels = logical × framebuffer scale (HiDPI).
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  const int width = std::max(1, static_cast<int>(std::lround(side * scale.x)));
+  const int height = std::max(1, static_cast<int>(std::lround(side * scale.y)));
+  unsigned texture = 0;
+  if (renderer_.set_network(net, lab.settings().features)) {
+    MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
+    r.discrete = discretize_;
+    r.contour = classification;
+    r.line_px = 1.5f * scale.x;
+    texture = renderer_.render(r, width, height);
+  }
+  if (texture != 0) {
+    // GL's first texture row is the map's bottom: flip v.
+    dl->AddImage(texture_id(texture), p0, p1, ImVec2(0, 1), ImVec2(1, 0));
+  } else {
+    dl->AddRectFilled(p0, p1, im_colour(lab::kColourMid));
+    dl->AddText(ImVec2(p0.x + 8, p0.y + 8), IM_COL32(40, 40, 40, 255), renderer_.error().c_str());
+  }
+
+  dl->PushClipRect(p0, p1, true);
+  draw_points(dl, lab.raw_train(), output_unit_, range, p0, side, IM_COL32(30, 30, 30, 220), 1.0f);
+  if (show_test_) draw_points(dl, lab.raw_test(), output_unit_, range, p0, side, IM_COL32_WHITE, 1.5f);
+  dl->PopClipRect();
+  dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
+
+  if (ImGui::IsItemHovered()) {
+    const ImVec2 m = ImGui::GetIO().MousePos;
+    const double x1 = kPlaneLo + (m.x - p0.x) / side * (kPlaneHi - kPlaneLo);
+    const double x2 = kPlaneLo + (p1.y - m.y) / side * (kPlaneHi - kPlaneLo);
+    lab.predict(x1, x2, &hover_trace_);
+    const double y = hover_trace_.y.back()[output_unit_];
+    ImGui::SetTooltip("x₁ = %.3f, x₂ = %.3f\ny = %.4f (engine, double precision)", x1, x2, y);
+    if (can_add) {
+      // Left adds the high end (class 1, blue), right the low end (class 0, orange).
+      if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) lab.add_point(x1, x2, range.hi);
+      if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) lab.add_point(x1, x2, range.lo);
+    }
+  }
+  draw_legend(dl, ImGui::GetCursorScreenPos(), side, range, classification);
+
+#ifdef __EMSCRIPTEN__
+  g_view = this;
+  g_lab = &lab;
+#endif
+}
+
+const BoundaryView::Tile* BoundaryView::tile_for(const lab::Lab& lab, int layer, int unit, int px) {
+  if (tiles_frame_ != ImGui::GetFrameCount()) {
+    tiles_frame_ = ImGui::GetFrameCount();
+    tiles_.clear();  // keeps its capacity: no allocation once warmed up
+    shelf_x_ = shelf_y_ = shelf_height_ = 0;
+    if (!renderer_.set_network(lab.network(), lab.settings().features)) tiles_frame_ = -1;
+  }
+  if (tiles_frame_ < 0) return nullptr;
+  for (const Tile& t : tiles_)
+    if (t.layer == layer && t.unit == unit && t.px == px) return &t;
+  constexpr int kAtlas = BoundaryRenderer::kAtlasSize;
+  if (shelf_x_ + px > kAtlas) {
+    shelf_x_ = 0;
+    shelf_y_ += shelf_height_;
+    shelf_height_ = 0;
+  }
+  if (px > kAtlas || shelf_y_ + px > kAtlas) return nullptr;  // atlas full this frame
+  const unsigned texture = renderer_.render_tile(unit_request(lab, layer, unit), shelf_x_, shelf_y_, px);
+  if (texture == 0) return nullptr;
+  tiles_.push_back({layer, unit, px, shelf_x_, shelf_y_, texture});
+  shelf_x_ += px;
+  shelf_height_ = std::max(shelf_height_, px);
+  return &tiles_.back();
+}
+
+void BoundaryView::draw_unit_map(const lab::Lab& lab, int layer, int unit, float size) {
+  const bp::Network& net = lab.network();
+  const int px = std::max(1, static_cast<int>(std::lround(size * ImGui::GetIO().DisplayFramebufferScale.x)));
+  const Tile* tile = nullptr;
+  if (layer >= 0 && layer < net.num_layers() && unit >= 0 && unit < net.size(layer))
+    tile = tile_for(lab, layer, unit, px);
+  if (tile == nullptr) {
+    ImGui::Dummy(ImVec2(size, size));
+    return;
+  }
+  // Texture coordinates of the tile, flipped vertically (GL rows grow upwards).
+  const float a = static_cast<float>(BoundaryRenderer::kAtlasSize);
+  const ImVec2 uv0(tile->x / a, (tile->y + px) / a), uv1((tile->x + px) / a, tile->y / a);
+  ImGui::Image(texture_id(tile->texture), ImVec2(size, size), uv0, uv1);
+}
+
+}  // namespace bplab
+
+#ifdef __EMSCRIPTEN__
+// window.lab can call Module.ccall('bplab_boundary_check', 'string', ['number'], [grid]): the
+// shader against the engine on grid × grid points, as JSON
+// {"points": n, "maxError": e, "ok": e ≤ 1e-3} (or {"error": "…"} before the map was drawn).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* bplab_boundary_check(int grid) {
+  static std::string json;
+  if (bplab::g_view == nullptr) return R"({"error":"the output map has not been drawn"})";
+  const bplab::ShaderCheck c = bplab::check_shader(bplab::g_view->renderer(), *bplab::g_lab, -1, 0, grid);
+  char buffer[192];
+  if (!c.error.empty())
+    std::snprintf(buffer, sizeof buffer, R"({"error":"shader could not run"})");
+  else if (!std::isfinite(c.max_error))  // JSON has no inf: a NaN on either side
+    std::snprintf(buffer, sizeof buffer, R"({"points":%d,"maxError":null,"ok":false})", c.points);
+  else
+    std::snprintf(buffer, sizeof buffer, R"({"points":%d,"maxError":%.3g,"ok":%s})", c.points,
+                  c.max_error, c.max_error <= 1e-3 ? "true" : "false");
+  json = buffer;
+  return json.c_str();
+}
+#endif

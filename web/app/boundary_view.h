@@ -1,0 +1,67 @@
+// The output map: the network's output over the input plane (about [−1.2, 1.2]²), drawn every
+// frame at the view's full device resolution by shaders/boundary.frag.glsl (BoundaryRenderer),
+// with the training and test points on top, a legend, the y = 0.5 boundary line for
+// classification and a "Discretize output" option. Hovering shows (x₁, x₂) and the engine's output
+// there (Lab::predict) to cross-check the shader; clicking adds a point (left: class 1, right:
+// class 0). Also draws the small per-unit maps of the network diagram.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "boundary_renderer.h"
+#include "lab.h"
+#include "pass.h"
+#include "ui_context.h"
+
+namespace bplab {
+
+// Shader against engine over a grid × grid lattice of points of [−1, 1]²: the largest
+// |y_shader − y_engine| of one unit, each compared at the centre of the pixel that the shader
+// evaluated (float against double).
+struct ShaderCheck {
+  int points = 0;
+  double max_error = 0;
+  double worst_x1 = 0, worst_x2 = 0;  // where max_error occurs
+  std::string error;                  // set when the shader could not be run
+};
+// layer −1 is the output layer. Renders a size × size read-back map.
+ShaderCheck check_shader(BoundaryRenderer& renderer, const lab::Lab& lab, int layer, int unit,
+                         int grid = 7, int size = 256);
+
+class BoundaryView {
+ public:
+  // Draws the options, the map (a square as wide as the space left allows) and its legend into
+  // the current ImGui window.
+  void draw(UiContext& ui);
+
+  // Draws the output y of one unit (layer 0 = the input features, num_layers() − 1 = the output)
+  // over the plane as a size × size (logical pixels) image at the cursor, through the same
+  // shader. For the network diagram, beside units and in hover tooltips. Maps of one frame share
+  // one texture; the same (layer, unit, size) twice in a frame is drawn once.
+  void draw_unit_map(const lab::Lab& lab, int layer, int unit, float size);
+
+  BoundaryRenderer& renderer() { return renderer_; }
+
+ private:
+  // A square of the atlas texture holding one unit map of this frame.
+  struct Tile {
+    int layer, unit, px;  // what it shows, at px × px device pixels
+    int x, y;             // its corner in the atlas (GL: from the bottom left)
+    unsigned texture;     // the atlas
+  };
+  const Tile* tile_for(const lab::Lab& lab, int layer, int unit, int px);
+
+  BoundaryRenderer renderer_;
+  bool show_test_ = true;
+  bool discretize_ = false;
+  int output_unit_ = 0;  // which output the map shows when the data has several targets
+  bp::Trace hover_trace_;
+
+  // Shelf packing of this frame's unit maps into the atlas: rows of tiles left to right, a new
+  // row above the tallest tile of the current one. Reset when a new ImGui frame starts.
+  std::vector<Tile> tiles_;
+  int tiles_frame_ = -1;
+  int shelf_x_ = 0, shelf_y_ = 0, shelf_height_ = 0;
+};
+
+}  // namespace bplab
