@@ -1,0 +1,101 @@
+// The runner's mechanics: Next stays locked until the task holds, progress is recorded and
+// resumed, Back rebuilds the lab, texts show live values, and the state for window.lab.state().
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "learner.h"
+
+namespace {
+
+using lessons_test::Learner;
+
+TEST(Runner, NextUnlocksOnlyWhenTheTaskHolds) {
+  Learner l;
+  l.open("guessing-a-weight");
+  EXPECT_FALSE(l.runner().can_next());
+  EXPECT_FALSE(l.runner().next(&l.lab()));
+  EXPECT_EQ(l.runner().step_index(), 0);
+  EXPECT_FALSE(l.runner().go_to(2, &l.lab())) << "steps beyond the progress are locked";
+  l.drag(1, 0, 0, 1.5);
+  EXPECT_TRUE(l.runner().can_next());
+  l.drag(1, 0, 0, 0.0);
+  EXPECT_TRUE(l.runner().task_done()) << "a task that held stays done for this visit";
+}
+
+TEST(Runner, TextsShowLiveValues) {
+  Learner l;
+  l.open("guessing-a-weight");
+  EXPECT_NE(l.runner().text().find("w = 0.5, so y′ = 2·0.5 = 1 and E = -2."), std::string::npos)
+      << l.runner().text();
+  l.drag(1, 0, 0, 1.25);
+  EXPECT_NE(l.runner().text().find("E = -0.5."), std::string::npos) << l.runner().text();
+  EXPECT_EQ(l.runner().goal(), "Drag w until the error is zero (|E| < 0.01).");
+}
+
+TEST(Runner, StepSetupAppliesSettingsDataModelAndSelection) {
+  Learner l;
+  l.open("backpropagation");
+  EXPECT_EQ(l.lab().network().output_size(), 2);
+  EXPECT_DOUBLE_EQ(l.lab().network().weight(2, 0, 0), 0.40);
+  EXPECT_EQ(l.lab().settings().hyper.learning_rate, 0.5);
+  EXPECT_TRUE(l.runner().step()->locks("training"));
+  EXPECT_TRUE(l.runner().step()->shows("inspector"));
+  EXPECT_FALSE(l.runner().step()->shows("loss_curve"));
+  EXPECT_EQ(l.lab().settings().hidden_controls & lab::kControlArch, lab::kControlArch);
+}
+
+TEST(Runner, ProgressIsRecordedResumedAndReset) {
+  lessons::Progress saved;
+  {
+    Learner l;
+    l.open("guessing-a-weight");
+    l.runner().take_progress_changed();
+    l.drag(1, 0, 0, 1.5);
+    EXPECT_TRUE(l.runner().take_progress_changed());
+    EXPECT_FALSE(l.runner().take_progress_changed());
+    l.next();
+    saved = l.runner().progress();
+  }
+  EXPECT_EQ(saved.of("guessing-a-weight").step, 1);
+  EXPECT_EQ(saved.of("guessing-a-weight").completed, 1);
+  lessons::Progress restored;
+  ASSERT_TRUE(lessons::Progress::from_json(saved.to_json(), &restored));
+  lab::Lab lab;
+  lessons::LessonRunner runner(lessons_test::course(), restored);
+  ASSERT_TRUE(runner.open(0, &lab));
+  EXPECT_EQ(runner.step_index(), 1) << "resumed where the learner left";
+  EXPECT_EQ(lab.settings().dataset, "custom") << "the set-up of step 0 was rebuilt";
+  EXPECT_DOUBLE_EQ(lab.network().weight(1, 0, 0), 0.5);
+  ASSERT_TRUE(runner.back(&lab));
+  EXPECT_TRUE(runner.task_done()) << "a step done before stays done";
+  ASSERT_TRUE(runner.go_to(1, &lab));
+  runner.reset_progress();
+  EXPECT_FALSE(runner.active());
+  EXPECT_TRUE(runner.progress().lessons.empty());
+  EXPECT_TRUE(runner.take_progress_changed());
+}
+
+TEST(Runner, StateJsonForTheJavaScriptApi) {
+  Learner l;
+  EXPECT_EQ(nlohmann::json::parse(l.runner().state_json()),
+            nlohmann::json::parse(R"({"id": null, "step": 0, "steps": 0, "task_done": false})"));
+  l.open("guessing-a-weight");
+  l.drag(1, 0, 0, 1.5);
+  EXPECT_EQ(nlohmann::json::parse(l.runner().state_json()),
+            nlohmann::json::parse(R"({"id": "guessing-a-weight", "step": 0, "steps": 5, "task_done": true})"));
+  l.runner().close();
+  EXPECT_FALSE(l.runner().active());
+}
+
+TEST(Runner, TheAnswerIsNaNUntilTyped) {
+  Learner l;
+  l.open("the-neuron");
+  EXPECT_EQ(std::get<bool>(l.state().at("answered")), false);
+  EXPECT_TRUE(std::isnan(l.number("answer")));
+  l.type(-0.5);
+  EXPECT_EQ(l.number("answer"), -0.5);
+  EXPECT_TRUE(l.runner().task_done());
+}
+
+}  // namespace

@@ -1,0 +1,253 @@
+// Every lesson, walked through to its last step by a simulated learner doing what the step asks.
+// A task that cannot be satisfied by the learner's actions is a bug in the lesson; each test also
+// checks (expect_not_done) that the first tasks do not hold before the learner acts.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "learner.h"
+
+namespace {
+
+using lessons_test::Learner;
+
+TEST(Walkthrough, CourseHasElevenLessonsInOrder) {
+  const lessons::Course& c = lessons_test::course();
+  for (const std::string& e : c.errors) ADD_FAILURE() << e;
+  const std::vector<std::string> ids = {
+      "guessing-a-weight", "the-neuron",       "errors-batches-epochs", "gradient-descent",
+      "backpropagation",   "learning-rate",    "momentum",              "batch-size",
+      "hidden-layers",     "activations-and-depth", "free-lab"};
+  ASSERT_EQ(c.lessons.size(), ids.size());
+  for (std::size_t k = 0; k < ids.size(); ++k) EXPECT_EQ(c.lessons[k].id, ids[k]);
+}
+
+TEST(Walkthrough, L01GuessingAWeight) {
+  Learner l;
+  l.open("guessing-a-weight");
+  l.expect_not_done();
+  l.drag(1, 0, 0, 1.5);  // 2·1.5 − 3 = 0
+  l.next();
+  l.expect_not_done();
+  l.drag(1, 0, 0, 2.0);  // 2·2 − 3 = +1
+  l.next();
+  l.expect_not_done();
+  l.drag(1, 0, 0, 1.5);
+  l.next();
+  l.expect_not_done();
+  l.play_until_done();
+  EXPECT_NEAR(l.lab().network().weight(1, 0, 0), 1.5, 0.05);
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L02TheNeuron) {
+  Learner l;
+  l.open("the-neuron");
+  l.expect_not_done();
+  l.type(1 * 0.5 + 1 * -1.0 + 0);
+  l.next();
+  l.expect_not_done();
+  l.drag(1, 0, 0, 1.5);  // θ = 0.5
+  l.next();
+  l.drag(1, 0, 0, 6.0);  // θ = 5, y′ = 0.9933
+  l.next();
+  const double y = 1 / (1 + std::exp(-5.0));
+  l.expect_not_done();
+  l.type(y * (1 - y));
+  l.next();
+  l.drag(1, 0, 0, 1.0);  // θ = 0
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L03ErrorsBatchesEpochs) {
+  Learner l;
+  l.open("errors-batches-epochs");
+  l.expect_not_done();
+  l.type(l.number("sample.output") - l.number("sample.target"));
+  l.next();
+  l.type(std::sqrt(l.number("errors.sse") / l.number("samples_train")));
+  l.next();
+  l.expect_not_done();
+  l.settings([](lab::Settings* s) { s->loss = bp::LossId::Bce; });
+  l.next();
+  EXPECT_EQ(l.number("samples_train"), 500);
+  l.expect_not_done();
+  l.batch_size(250);
+  l.next();
+  l.step();
+  l.type(2);
+  l.expect_not_done();
+  l.step();
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L04GradientDescent) {
+  Learner l;
+  l.open("gradient-descent");
+  l.expect_not_done();
+  l.drag(1, 0, 0, 2.0);
+  l.next();
+  l.type((-1.0 - 2.0) * 0.625);
+  l.next();
+  l.type(-1.0 - 0.1 * -1.875);
+  l.next();
+  l.expect_not_done();
+  l.step();
+  EXPECT_NEAR(l.number("inspector.value"), -0.8125, 1e-12);
+  l.next();
+  l.learning_rate(0.5);
+  for (int k = 0; k < 30 && !l.runner().task_done(); ++k) l.step();
+  l.next();
+  l.expect_not_done();
+  l.learning_rate(1.6);
+  l.step();
+  EXPECT_NEAR(l.number("inspector.value"), 2.0, 1e-12);
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
+  Learner l;
+  l.open("backpropagation");
+  // Typed values are the published ones (Mazur 2015), not read back from the engine.
+  l.expect_not_done();
+  l.type(0.3775);  // θ_h1
+  l.next();
+  l.type(0.298371109);  // E
+  l.next();
+  l.expect_not_done();
+  l.inspect(2, 0, 0);  // w5
+  l.next();
+  l.type(0.74136507);  // ∂E/∂y_o1
+  l.next();
+  l.type(0.138498562);  // δ_o1
+  l.expect_not_done();  // the inspector is not yet at ∂E/∂θ
+  l.inspect(2, 0, 0, 3);
+  l.next();
+  l.inspect(2, 0, 0, 5);
+  l.type(0.082167041);  // ∂E/∂w5
+  l.next();
+  l.type(0.35891648);  // new w5
+  l.next();
+  l.expect_not_done();
+  l.step();
+  EXPECT_NEAR(l.number("inspector.value"), 0.35891648, 1e-8);
+  l.next();
+  l.type(0.036350306);  // ∂E/∂y_h1
+  l.next();
+  l.type(0.000438568);  // ∂E/∂w1
+  l.next();
+  l.settings([](lab::Settings* s) { s->speed = 100; });
+  l.play_until_done();
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L06LearningRate) {
+  Learner l;
+  l.open("learning-rate");
+  l.play_until_done();
+  EXPECT_GT(l.number("loss_train"), 0.005) << "η = 0.01 is still far from the minimum";
+  l.next();
+  l.learning_rate(0.5);
+  l.play_until_done();
+  l.next();
+  l.expect_not_done();
+  l.learning_rate(3);
+  l.play_until_done();
+  l.next();
+  l.learning_rate(10);
+  l.play_until_done();
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L07Momentum) {
+  Learner l;
+  l.open("momentum");
+  l.play_until_done();
+  const double plain = l.number("loss_train");
+  l.next();
+  l.momentum(0.9);
+  l.play_until_done();
+  EXPECT_LT(l.number("loss_train") * 3, plain) << "momentum wins by a wide margin";
+  l.next();
+  l.play(5);
+  l.momentum(0.5);
+  l.play(5);
+  l.momentum(0.9);
+  l.play_until_done();
+  l.next();
+  l.momentum(0.99);
+  l.play_until_done();
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L08BatchSize) {
+  Learner l;
+  l.open("batch-size");
+  l.batch_size(1);
+  l.play_until_done();
+  l.next();
+  l.batch_size(200);
+  l.play_until_done();
+  l.next();
+  l.batch_size(20);
+  l.play_until_done();
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L09HiddenLayers) {
+  Learner l;
+  l.open("hidden-layers");
+  l.play_until_done();
+  EXPECT_GT(l.number("loss_train"), 0.1) << "XOR without a hidden layer";
+  l.next();
+  l.expect_not_done();
+  l.settings([](lab::Settings* s) { s->hidden = {4}; });
+  l.play_until_done();
+  l.next();
+  l.play(20);
+  l.expect_not_done();
+  l.settings([](lab::Settings* s) { s->hidden = {4}; });
+  l.play_until_done();
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L10ActivationsAndDepth) {
+  Learner l;
+  l.open("activations-and-depth");
+  l.play_until_done();
+  EXPECT_GT(l.number("loss_train"), 0.1) << "sigmoid hidden units barely learn in 30 epochs";
+  l.next();
+  l.settings([](lab::Settings* s) { s->hidden_activation = bp::ActivationId::Tanh; });
+  l.play_until_done();
+  l.next();
+  l.settings([](lab::Settings* s) { s->hidden_activation = bp::ActivationId::Relu; });
+  l.play_until_done();
+  l.next();
+  l.expect_not_done();
+  l.step_epoch();
+  l.next();
+  l.expect_not_done();
+  l.settings([](lab::Settings* s) { s->hidden_activation = bp::ActivationId::Tanh; });
+  l.step_epoch();
+  l.next();
+  l.next();
+}
+
+TEST(Walkthrough, L11FreeLab) {
+  Learner l;
+  l.open("free-lab");
+  EXPECT_TRUE(l.runner().step()->lock.empty());
+  EXPECT_TRUE(l.runner().step()->show.empty());
+  l.next();
+}
+
+}  // namespace

@@ -1,0 +1,181 @@
+#include "lesson_runner.h"
+
+#include <nlohmann/json.hpp>
+
+#include "lesson_state.h"
+
+namespace lessons {
+
+using bp::Status;
+
+LessonRunner::LessonRunner(Course course, Progress progress)
+    : course_(std::move(course)), progress_(std::move(progress)) {}
+
+bool LessonRunner::take_progress_changed() {
+  const bool changed = progress_changed_;
+  progress_changed_ = false;
+  return changed;
+}
+
+void LessonRunner::reset_progress() {
+  progress_.reset_all();
+  progress_changed_ = true;
+  close();
+}
+
+const Lesson* LessonRunner::lesson() const { return active() ? &course_.lessons[lesson_] : nullptr; }
+
+const Step* LessonRunner::step() const { return active() ? &lesson()->steps[step_] : nullptr; }
+
+Status LessonRunner::open(int lesson, lab::Lab* lab) {
+  if (lesson < 0 || lesson >= int(course_.lessons.size())) return Status::error("no such lesson");
+  lesson_ = lesson;
+  const int steps = int(course_.lessons[lesson].steps.size());
+  const int saved = progress_.of(course_.lessons[lesson].id).step;
+  return enter(std::min(std::max(saved, 0), steps - 1), lab, true);
+}
+
+void LessonRunner::close() {
+  lesson_ = -1;
+  step_ = 0;
+  names_.clear();
+  state_.clear();
+  text_.clear();
+  goal_.clear();
+  task_error_.clear();
+}
+
+bool LessonRunner::can_next() const {
+  return active() && task_done_ && step_ + 1 < int(lesson()->steps.size());
+}
+
+Status LessonRunner::next(lab::Lab* lab) {
+  if (!can_next()) return Status::error("the task of this step is not done yet");
+  return enter(step_ + 1, lab, false);
+}
+
+Status LessonRunner::back(lab::Lab* lab) {
+  if (!can_back()) return Status::error("this is the first step");
+  return enter(step_ - 1, lab, true);
+}
+
+Status LessonRunner::go_to(int step, lab::Lab* lab) {
+  if (!active() || step < 0 || step >= int(lesson()->steps.size()))
+    return Status::error("no such step");
+  if (step > progress_.of(lesson()->id).completed)
+    return Status::error("step " + std::to_string(step + 1) + " is still locked");
+  return enter(step, lab, true);
+}
+
+Status LessonRunner::restart_step(lab::Lab* lab) {
+  if (!active()) return Status::error("no lesson is open");
+  return enter(step_, lab, true);
+}
+
+void LessonRunner::set_answer(double value) {
+  answered_ = true;
+  answer_ = value;
+}
+
+void LessonRunner::clear_answer() {
+  answered_ = false;
+  answer_ = 0;
+}
+
+void LessonRunner::mark_completed(int steps) {
+  LessonProgress p = progress_.of(lesson()->id);
+  p.step = step_;
+  p.completed = std::max(p.completed, steps);
+  if (!(progress_.lessons.count(lesson()->id) && progress_.lessons[lesson()->id] == p)) {
+    progress_.lessons[lesson()->id] = p;
+    progress_changed_ = true;
+  }
+}
+
+Status LessonRunner::enter(int step, lab::Lab* lab, bool rebuild) {
+  step_ = step;
+  clear_answer();
+  task_error_.clear();
+  Status result = Status::ok();
+  if (rebuild) {
+    int first = step;
+    while (first > 0 && !lesson()->steps[first].setup) --first;
+    for (int k = first; k <= step && result; ++k) result = apply_step(k, lab, k == first);
+  } else {
+    result = apply_step(step, lab, true);
+  }
+  const Step& s = *this->step();
+  names_ = s.text.names();
+  if (s.task) {
+    const std::set<std::string> goal = s.task->goal.names();
+    names_.insert(goal.begin(), goal.end());
+    names_.insert(s.task->condition.names().begin(), s.task->condition.names().end());
+  }
+  const bool done_before = step_ < progress_.of(lesson()->id).completed;
+  task_done_ = !s.task || done_before;
+  mark_completed(s.task ? 0 : step_ + 1);
+  update(lab);
+  return result;
+}
+
+Status LessonRunner::apply_step(int k, lab::Lab* lab, bool with_setup) {
+  const Step& s = lesson()->steps[k];
+  const std::string where = lesson()->file + ": steps[" + std::to_string(k) + "]: ";
+  if (with_setup && s.setup) {
+    if (Status r = lab->apply(*s.setup); !r) return Status::error(where + "setup: " + r.message());
+    lab->reset();
+  }
+  if (!s.data.empty())
+    if (Status r = lab->import_csv(s.data, s.data_targets); !r)
+      return Status::error(where + "data: " + r.message());
+  if (!s.model.empty())
+    if (Status r = lab->import_model(s.model); !r) return Status::error(where + "model: " + r.message());
+  if (!s.select.empty()) {
+    const bp::Network& net = lab->network();
+    bool found = false;
+    for (int l = 1; l < net.num_layers() && !found; ++l)
+      for (int j = 0; j < net.size(l) && !found; ++j)
+        for (int i = 0; i < net.size(l - 1) && !found; ++i)
+          if (lab->weight_name(l, j, i) == s.select) found = lab->select_weight(l, j, i);
+    if (!found) return Status::error(where + "select: the network has no weight " + s.select);
+  }
+  if (s.sample >= 0) {
+    if (s.sample >= lab->train_set().size())
+      return Status::error(where + "sample: the training set has " +
+                           std::to_string(lab->train_set().size()) + " samples");
+    lab->inspector().sample = s.sample;
+  }
+  return Status::ok();
+}
+
+void LessonRunner::update(lab::Lab* lab) {
+  if (!active()) return;
+  const Step& s = *step();
+  state_ = lab_state(lab, names_, answered_, answer_);
+  text_ = s.text.render(state_);
+  goal_ = s.task ? s.task->goal.render(state_) : std::string();
+  if (!s.task || task_done_) return;
+  bool holds = false;
+  if (Status r = s.task->condition.holds(state_, &holds); !r) {
+    task_error_ = lesson()->file + ": steps[" + std::to_string(step_) + "].task.condition: " + r.message();
+    return;
+  }
+  task_error_.clear();
+  if (holds) {
+    task_done_ = true;
+    mark_completed(step_ + 1);
+  }
+}
+
+std::string LessonRunner::state_json() const {
+  nlohmann::json j = {{"id", nullptr}, {"step", 0}, {"steps", 0}, {"task_done", false}};
+  if (active()) {
+    j["id"] = lesson()->id;
+    j["step"] = step_;
+    j["steps"] = lesson()->steps.size();
+    j["task_done"] = task_done_;
+  }
+  return j.dump();
+}
+
+}  // namespace lessons
