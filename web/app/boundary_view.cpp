@@ -198,10 +198,13 @@ void BoundaryView::draw(UiContext& ui) {
   dl->PopClipRect();
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
 
-  if (ImGui::IsItemHovered()) {
+  hovered_ = ImGui::IsItemHovered();
+  if (hovered_) {
     const ImVec2 m = ImGui::GetIO().MousePos;
     const double x1 = kPlaneLo + (m.x - p0.x) / side * (kPlaneHi - kPlaneLo);
     const double x2 = kPlaneLo + (p1.y - m.y) / side * (kPlaneHi - kPlaneLo);
+    hover_x1_ = x1;
+    hover_x2_ = x2;
     lab.predict(x1, x2, &hover_trace_);
     const double y = hover_trace_.y.back()[output_unit_];
     ImGui::SetTooltip("x₁ = %.3f, x₂ = %.3f\ny = %.4f (engine, double precision)", x1, x2, y);

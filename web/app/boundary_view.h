@@ -42,6 +42,13 @@ class BoundaryView {
 
   BoundaryRenderer& renderer() { return renderer_; }
 
+  // The input-plane point under the mouse during the last draw(); false when not hovered.
+  bool hovered_point(double* x1, double* x2) const {
+    *x1 = hover_x1_;
+    *x2 = hover_x2_;
+    return hovered_;
+  }
+
  private:
   // A square of the atlas texture holding one unit map of this frame.
   struct Tile {
@@ -56,6 +63,8 @@ class BoundaryView {
   bool discretize_ = false;
   int output_unit_ = 0;  // which output the map shows when the data has several targets
   bp::Trace hover_trace_;
+  bool hovered_ = false;
+  double hover_x1_ = 0, hover_x2_ = 0;
 
   // Shelf packing of this frame's unit maps into the atlas: rows of tiles left to right, a new
   // row above the tallest tile of the current one. Reset when a new ImGui frame starts.

@@ -247,6 +247,8 @@ bool section(UiContext& ui, const char* title, std::uint32_t control) {
 }  // namespace
 
 void draw_controls_panel(UiContext& ui) {
+  // Leave room right of each widget for its label and "(?)".
+  ImGui::PushItemWidth(-ImGui::GetFontSize() * 9.5f);
   training_section(ui);
   if (!(ui.lab.settings().hidden_controls & lab::kControlHyper)) hyper_section(ui);
   if (section(ui, "Network", lab::kControlArch)) network_section(ui);
@@ -255,6 +257,7 @@ void draw_controls_panel(UiContext& ui) {
   if (section(ui, "Data", lab::kControlData)) data_section(ui);
   if (!ui.error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", ui.error.c_str());
   if (!ui.notice.empty()) ImGui::TextWrapped("%s", ui.notice.c_str());
+  ImGui::PopItemWidth();
 }
 
 void handle_play_shortcut(UiContext& ui) {

@@ -1,77 +1,175 @@
 #include "lab_app.h"
 
-#include <cstdio>
+#include <algorithm>
+#include <nlohmann/json.hpp>
 
-#include "activation.h"
+#include "controls_panel.h"
+#include "help_marker.h"
 #include "imgui.h"
+#include "io_panel.h"
 #include "item_registry.h"
 #include "lab_font.h"
+#include "platform_services.h"
+#include "url_hash.h"
 
 namespace bplab {
 namespace {
 
-constexpr float kFontSizePx = 17.0f;
+constexpr float kFontSizePx = 16.0f;
+constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
 
-// Draws a checkbox and records its rectangle under its label, so tests can click it.
-bool named_checkbox(const char* label, bool* value) {
-  const bool changed = ImGui::Checkbox(label, value);
-  item_registry::record(label);
-  return changed;
-}
-
-void draw_activation_table(bool show_formulas) {
-  const int columns = show_formulas ? 3 : 1;
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg;
-  if (!ImGui::BeginTable("activations", columns, flags)) return;
-  ImGui::TableSetupColumn("activation");
-  if (show_formulas) {
-    ImGui::TableSetupColumn("f");
-    ImGui::TableSetupColumn("df");
-  }
-  ImGui::TableHeadersRow();
-  for (const bp::Activation& a : bp::activations()) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(a.name);
-    if (show_formulas) {
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.f_formula);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(a.df_formula);
-    }
-  }
-  ImGui::EndTable();
+// Places the next window at a fixed rectangle of the display, recomputed every frame so the
+// layout follows the browser window.
+void place(float x, float y, float w, float h) {
+  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
 }
 
 }  // namespace
 
 void LabApp::init(const Options& options) {
   ImGui::StyleColorsDark();
-  ImGui::GetStyle().WindowRounding = 4.0f;
+  ImGuiStyle& style = ImGui::GetStyle();
+  style.WindowRounding = 0.0f;
+  style.FrameRounding = 3.0f;
+  style.WindowBorderSize = 1.0f;
   load_lab_font(options.font_path, kFontSizePx, options.pixel_ratio);
+
+  const std::string hash = platform::url_hash();
+  if (!hash.empty()) {
+    lab::Settings s;
+    const bp::Status st = lab::decode_hash(hash, &s);
+    if (st)
+      ui_.apply(s);
+    else
+      ui_.notice = "The link's settings could not be used (" + st.message() +
+                   "); the default lab is open instead.";
+  }
+  network_state_.unit_maps = &boundary_view_;
+}
+
+void LabApp::train_this_frame() {
+  lab::Lab& l = ui_.lab;
+  const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
+  budget_.observe(dt_ms, l.running());
+  if (!l.running()) {
+    samples_per_second_ = 0;
+    return;
+  }
+  const long long before = l.trainer().iteration();
+  const int batch = std::min(l.settings().hyper.batch_size, std::max(1, l.train_set().size()));
+  l.train_frame(budget_.budget_ms());
+  const double samples = double(l.trainer().iteration() - before) * batch;
+  if (dt_ms > 0) samples_per_second_ += 0.1 * (samples * 1000.0 / dt_ms - samples_per_second_);
+}
+
+void LabApp::draw_divergence_popup() {
+  lab::Lab& l = ui_.lab;
+  if (l.diverged() && !ImGui::IsPopupOpen("Training diverged")) ImGui::OpenPopup("Training diverged");
+  if (!ImGui::BeginPopupModal("Training diverged", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+  ImGui::TextUnformatted(l.divergence_message().c_str());
+  ImGui::PopTextWrapPos();
+  item_registry::record("Divergence message");
+  if (named_button("Roll back")) {
+    l.rollback();
+    ImGui::CloseCurrentPopup();
+  }
+  help_marker("Restore the last weights whose error was finite and no worse than at the start.");
+  ImGui::SameLine();
+  if (named_button("Roll back and lower η")) {
+    l.rollback();
+    bp::Hyperparams h = l.settings().hyper;
+    h.learning_rate /= 10;
+    l.set_hyperparams(h);
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (named_button("Reset network")) {
+    l.reset();
+    ImGui::CloseCurrentPopup();
+  }
+  if (!l.diverged()) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void LabApp::sync_url_hash() {
+  const std::string hash = lab::encode_hash(ui_.lab.settings());
+  if (hash == written_hash_) return;
+  platform::set_url_hash(hash);
+  written_hash_ = hash;
 }
 
 void LabApp::frame() {
   ++frame_;
-  ImGui::SetNextWindowPos(ImVec2(24, 24), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(640, 380), ImGuiCond_FirstUseEver);
-  if (ImGui::Begin("Backprop Lab")) {
-    ImGui::TextUnformatted("Backpropagation, one weight at a time: w ← w − η ∂E/∂w");
-    ImGui::TextUnformatted("Notation: θ (net input), η (learning rate), μ (momentum), Σ (sum), x₁ x²");
-    ImGui::Separator();
-    named_checkbox("Show formulas", &show_formulas_);
-    draw_activation_table(show_formulas_);
-    ImGui::Text("%.0f fps", ImGui::GetIO().Framerate);
+  apply_opened_files(ui_);
+  handle_play_shortcut(ui_);
+  train_this_frame();
+
+  // Layout: controls on the left; output map over the network diagram in the middle; loss curve
+  // over a tabbed panel (inspector, weights, import/export) on the right.
+  const ImVec2 d = ImGui::GetIO().DisplaySize;
+  const float left = std::clamp(d.x * 0.27f, 300.0f, 400.0f);
+  const float mid = std::max(300.0f, (d.x - left) * 0.48f);
+  const float right = std::max(300.0f, d.x - left - mid);
+  const float map_h = std::min(d.y * 0.6f, mid + 90.0f);
+
+  place(0, 0, left, d.y);
+  if (ImGui::Begin("Backprop Lab", nullptr, kPanelFlags)) draw_controls_panel(ui_);
+  ImGui::End();
+
+  place(left, 0, mid, map_h);
+  if (ImGui::Begin("Output", nullptr, kPanelFlags)) boundary_view_.draw(ui_);
+  ImGui::End();
+  network_state_.has_map_point =
+      boundary_view_.hovered_point(&network_state_.map_x1, &network_state_.map_x2);
+
+  place(left, map_h, mid, d.y - map_h);
+  if (ImGui::Begin("Network", nullptr, kPanelFlags)) draw_network_view(ui_, network_state_);
+  ImGui::End();
+
+  const float loss_h = d.y * 0.36f;
+  place(left + mid, 0, right, loss_h);
+  if (ImGui::Begin("Loss", nullptr, kPanelFlags)) draw_loss_view(ui_, loss_state_);
+  ImGui::End();
+
+  place(left + mid, loss_h, right, d.y - loss_h);
+  if (ImGui::Begin("Details", nullptr, kPanelFlags) && ImGui::BeginTabBar("details")) {
+    if (ImGui::BeginTabItem("Inspector")) {
+      draw_inspector_view(ui_);
+      ImGui::EndTabItem();
+    }
+    item_registry::record("Inspector");
+    if (ImGui::BeginTabItem("Weights")) {
+      draw_weights_view(ui_, weights_state_);
+      ImGui::EndTabItem();
+    }
+    item_registry::record("Weights");
+    if (!(ui_.lab.settings().hidden_controls & lab::kControlIo) && ImGui::BeginTabItem("Files")) {
+      draw_io_panel(ui_);
+      ImGui::EndTabItem();
+    }
+    item_registry::record("Files");
+    ImGui::EndTabBar();
   }
   ImGui::End();
+
+  draw_divergence_popup();
+  sync_url_hash();
   item_registry::end_frame();
 }
 
 std::string LabApp::state_json() const {
-  char buffer[128];
-  std::snprintf(buffer, sizeof buffer, R"({"frame":%ld,"fps":%.1f,"showFormulas":%s})", frame_,
-                ImGui::GetIO().Framerate, show_formulas_ ? "true" : "false");
-  return buffer;
+  nlohmann::json j = nlohmann::json::parse(ui_.lab.state_json());
+  j["frame"] = frame_;
+  j["fps"] = ImGui::GetIO().Framerate;
+  j["samples_per_second"] = samples_per_second_;
+  j["train_budget_ms"] = budget_.budget_ms();
+  j["notice"] = ui_.notice;
+  j["error"] = ui_.error;
+  return j.dump();
 }
 
 }  // namespace bplab

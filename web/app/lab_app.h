@@ -4,6 +4,14 @@
 #pragma once
 #include <string>
 
+#include "boundary_view.h"
+#include "frame_budget.h"
+#include "inspector_view.h"
+#include "loss_view.h"
+#include "network_view.h"
+#include "ui_context.h"
+#include "weights_view.h"
+
 namespace bplab {
 
 class LabApp {
@@ -13,16 +21,30 @@ class LabApp {
     float pixel_ratio;      // device pixels per logical pixel (window.devicePixelRatio on the web)
   };
 
-  // Needs a current ImGui context; loads the font and sets the style.
+  // Needs a current ImGui context; loads the font, sets the style and opens the lab the URL hash
+  // describes (a bad link opens the default lab with a notice).
   void init(const Options& options);
-  // Draws the UI for one frame and publishes the item rectangles of this frame.
+  // Trains for this frame's share, draws the UI and publishes the item rectangles of this frame.
   void frame();
-  // What tests can observe, as a JSON object: {"frame", "fps", "showFormulas"}.
+  // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, notice, error.
   std::string state_json() const;
 
+  UiContext& ui() { return ui_; }
+
  private:
+  void train_this_frame();
+  void draw_divergence_popup();
+  void sync_url_hash();
+
+  UiContext ui_;
+  BoundaryView boundary_view_;
+  NetworkViewState network_state_;
+  LossViewState loss_state_;
+  WeightsViewState weights_state_;
+  lab::FrameBudget budget_;
   long frame_ = 0;
-  bool show_formulas_ = true;
+  double samples_per_second_ = 0;  // training throughput, smoothed
+  std::string written_hash_;
 };
 
 }  // namespace bplab

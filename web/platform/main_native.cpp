@@ -1,9 +1,11 @@
 // Native entry point: SDL2 + OpenGL 3.3 core, a plain while loop.
 //
-//   bplab-lab [--frames N] [--screenshot FILE.png] [--font FILE.ttf]
+//   bplab-lab [--frames N] [--screenshot FILE.png] [--font FILE.ttf] [--hash SETTINGS]
+//             [--export-dir DIR]
 //
 // --frames N stops after N frames; with --screenshot the last frame is saved as a PNG first.
-// Together they make a headless smoke test under xvfb-run.
+// Together they make a headless smoke test under xvfb-run. --hash takes the settings a web link
+// carries after '#' (e.g. "ds=xor&h=4&lr=0.1"); --export-dir is where exports are written.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,6 +15,7 @@
 #include "lab_app.h"
 #include "lab_window.h"
 #include "screenshot.h"
+#include "services_loop.h"
 
 namespace {
 
@@ -20,10 +23,14 @@ struct Args {
   long frames = -1;  // run until the window is closed
   std::string screenshot;
   std::string font = BPLAB_FONT_PATH;
+  std::string hash;
+  std::string export_dir = ".";
 };
 
 void usage() {
-  std::fprintf(stderr, "usage: bplab-lab [--frames N] [--screenshot FILE.png] [--font FILE.ttf]\n");
+  std::fprintf(stderr,
+               "usage: bplab-lab [--frames N] [--screenshot FILE.png] [--font FILE.ttf] "
+               "[--hash SETTINGS] [--export-dir DIR]\n");
 }
 
 bool parse_args(int argc, char** argv, Args* args) {
@@ -37,6 +44,10 @@ bool parse_args(int argc, char** argv, Args* args) {
       args->screenshot = argv[++i];
     } else if (std::strcmp(argv[i], "--font") == 0 && has_value) {
       args->font = argv[++i];
+    } else if (std::strcmp(argv[i], "--hash") == 0 && has_value) {
+      args->hash = argv[++i];
+    } else if (std::strcmp(argv[i], "--export-dir") == 0 && has_value) {
+      args->export_dir = argv[++i];
     } else {
       return false;
     }
@@ -57,12 +68,14 @@ int main(int argc, char** argv) {
   // A bounded run is a test: do not wait for vsync.
   SDL_GL_SetSwapInterval(args.frames > 0 ? 0 : 1);
 
+  bplab::platform::configure_native(args.hash, args.export_dir);
   bplab::LabApp app;
   app.init({args.font.c_str(), 1.0f});
 
   int status = 0;
   for (long frame = 1; bplab::pump_events(window.window); ++frame) {
     bplab::render_frame(app);
+    bplab::platform::after_render();
     if (frame == args.frames) {
       if (!args.screenshot.empty()) {
         const bplab::PixelSize size = bplab::framebuffer_size();

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "lab_app.h"
 #include "lab_window.h"
+#include "services_loop.h"
 #include "web_bridge.h"
 
 namespace {
@@ -23,6 +24,7 @@ void tick(void* arg) {
   // A page cannot close its own tab, so a quit request has nothing to stop.
   bplab::pump_events(lab->window.window);
   bplab::render_frame(lab->app);
+  bplab::platform::after_render();
   SDL_GL_SwapWindow(lab->window.window);
 }
 
