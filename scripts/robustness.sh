@@ -92,9 +92,17 @@ if "${configure[@]}" >build/asan-configure.log 2>&1; then
     warn "asan: some targets did not build (see build/asan-build.log): $(grep -oE '^FAILED: [^ ]+' build/asan-build.log | cut -d' ' -f2 | sort -u | tr '\n' ' ')"
   fi
   log "asan build: $((SECONDS - t0)) s"
-  if UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
-       ctest --test-dir build/asan --output-on-failure -j "$JOBS" >build/asan-ctest.log 2>&1; then
-    pass "asan ctest: $(grep -E 'tests passed' build/asan-ctest.log | tail -1)"
+  # Leak checking covers every test except the GUI smoke test: under SDL + X11 the system's libdbus
+  # and the dlopen'ed (then unloaded, so unnamed) Mesa driver keep allocations until exit. That test
+  # still runs under ASan + UBSan, only without LeakSanitizer.
+  export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build/asan --output-on-failure -j "$JOBS" \
+    -E '^native_lab_smoke$' >build/asan-ctest.log 2>&1
+  rc=$?
+  ASAN_OPTIONS=detect_leaks=0 ctest --test-dir build/asan --output-on-failure \
+    -R '^native_lab_smoke$' >>build/asan-ctest.log 2>&1 || rc=1
+  if ((rc == 0)); then
+    pass "asan ctest: $(grep -E 'tests passed' build/asan-ctest.log | head -1) (+ GUI smoke test without leak check)"
   else
     fail "asan ctest: $(grep -E 'tests passed|tests failed' build/asan-ctest.log | tail -1); see build/asan-ctest.log"
     grep -E '^\s+[0-9]+ - .*\((Failed|Not Run|Timeout|SEGFAULT|Subprocess aborted)\)' build/asan-ctest.log | sed 's/^/    /'
