@@ -5,36 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include "input_limits.h"
+#include "json_error.h"
 
 namespace bp {
 namespace {
 
 using json = nlohmann::json;
-
-// Records the parser's message ("parse error at line 3, column 7: …") without exceptions, which the
-// WebAssembly build does not enable. Only parse_error matters; every other event is accepted.
-struct ErrorCatcher : nlohmann::json_sax<json> {
-  std::string message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    message = ex.what();
-    // Drop the "[json.exception.parse_error.101] " prefix: the reader wants the position and cause.
-    const std::size_t close = message.find("] ");
-    if (close != std::string::npos) message.erase(0, close + 2);
-    return false;
-  }
-};
 
 std::string index_path(const std::string& base, std::size_t i) {
   return base + "[" + std::to_string(i) + "]";
@@ -125,11 +101,7 @@ Status model_from_json(std::string_view text, Network* out) {
   if (text.size() > kMaxFileBytes)
     return Status::error("model is larger than " + std::to_string(kMaxFileBytes) + " bytes");
   const json root = json::parse(text.begin(), text.end(), nullptr, false);
-  if (root.is_discarded()) {
-    ErrorCatcher catcher;
-    json::sax_parse(text.begin(), text.end(), &catcher);
-    return Status::error(catcher.message.empty() ? "not valid JSON" : catcher.message);
-  }
+  if (root.is_discarded()) return Status::error(json_error(text));
   if (!root.is_object()) return Status::error("expected a JSON object at the top level");
   const auto format = root.find("format");
   if (format == root.end() || *format != "bplab-model")

@@ -169,3 +169,21 @@ TEST(ModelIo, ReadFile) {
 }
 
 }  // namespace
+
+namespace {
+
+// Found by the model fuzzer: nlohmann's message quotes the input after "last read:", so a file
+// ending inside a long string or whitespace run gave a message as long as the file.
+TEST(ModelIoRegression, ParseErrorMessagesStayShort) {
+  const std::string long_string = "{\"format\": \"" + std::string(3000, 'a');
+  const std::string long_space = "{\"formaat\":" + std::string(5000, '\t');
+  for (const std::string& text : {long_string, long_space}) {
+    bp::Network net;
+    const bp::Status s = bp::model_from_json(text, &net);
+    ASSERT_FALSE(s);
+    EXPECT_LE(s.message().size(), 200u) << s.message();
+    EXPECT_NE(s.message().find("line 1"), std::string::npos) << s.message();
+  }
+}
+
+}  // namespace

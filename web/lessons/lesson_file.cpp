@@ -203,7 +203,7 @@ Status parse_lesson(std::string_view text, const std::string& file, Lesson* out)
   const Place where{file, ""};
   if (text.size() > bp::kMaxFileBytes) return Status::error(where + "file too large");
   const json root = json::parse(text.begin(), text.end(), nullptr, false);
-  if (root.is_discarded()) return Status::error(where + json_error(text));
+  if (root.is_discarded()) return Status::error(where + bp::json_error(text));
   if (!root.is_object()) return Status::error(where + "expected a JSON object at the top level");
   if (Status s = unknown_keys(root, where, {"format", "version", "id", "title", "summary", "steps"}); !s)
     return s;

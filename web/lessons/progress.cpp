@@ -27,7 +27,7 @@ std::string Progress::to_json() const {
 
 Status Progress::from_json(std::string_view text, Progress* out) {
   const json root = json::parse(text.begin(), text.end(), nullptr, false);
-  if (root.is_discarded()) return Status::error("progress: " + json_error(text));
+  if (root.is_discarded()) return Status::error("progress: " + bp::json_error(text));
   // Compared as JSON values, so a field of the wrong type is a mismatch, not an exception.
   if (!root.is_object() || !root.contains("format") || root["format"] != "bplab-progress" ||
       !root.contains("version") || root["version"] != 1)

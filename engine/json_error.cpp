@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace lessons {
+namespace bp {
 namespace {
 
 using json = nlohmann::json;
@@ -36,7 +36,13 @@ struct ErrorCatcher : nlohmann::json_sax<json> {
 std::string json_error(std::string_view text) {
   ErrorCatcher catcher;
   json::sax_parse(text.begin(), text.end(), &catcher);
-  return catcher.message.empty() ? "not valid JSON" : catcher.message;
+  std::string message = catcher.message.empty() ? "not valid JSON" : catcher.message;
+  // "…: syntax error while parsing value - invalid literal; last read: '<input>'": the cause comes
+  // before "; last read", the quoted input after it.
+  const std::size_t quote = message.find("; last read:");
+  if (quote != std::string::npos) message.erase(quote);
+  if (message.size() > kMaxJsonErrorLength) message = message.substr(0, kMaxJsonErrorLength - 3) + "...";
+  return message;
 }
 
-}  // namespace lessons
+}  // namespace bp
