@@ -4,8 +4,10 @@
 #   2. configure + build the `native` and `web` CMake presets
 #   3. ctest in build/native (every suite registered in CMake)
 #   4. node --test over every tests/**/*.test.mjs, with BPLAB_NATIVE_BUILD and BPLAB_WEB_BUILD set
-# Exits non-zero if any step failed; steps whose inputs failed to build are skipped (and count as
-# failed).
+# Builds keep going past a failed target (ninja -k 0), so one broken target does not hide the
+# results of every other test: its ctest entry then fails as "not built". Exits non-zero if any
+# step failed; tests are skipped (and count as failed) only when their build could not be
+# configured at all.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -39,8 +41,13 @@ skip() {
   failed=1
 }
 
+# The build steps, separately, so tests still run after a partly failed build.
+configure_preset() {
+  cmake --preset "$1"
+}
+
 build_preset() {
-  cmake --preset "$1" && cmake --build --preset "$1"
+  cmake --build --preset "$1" -- -k 0
 }
 
 run_node_tests() {
@@ -60,21 +67,23 @@ if ! step "setup" bash scripts/setup.sh; then
   exit 1
 fi
 
-native_ok=0
-web_ok=0
-step "build native" build_preset native && native_ok=1
-step "build web" build_preset web && web_ok=1
+native_configured=0
+web_configured=0
+step "configure native" configure_preset native && native_configured=1
+step "configure web" configure_preset web && web_configured=1
+[ $native_configured -eq 1 ] && step "build native" build_preset native
+[ $web_configured -eq 1 ] && step "build web" build_preset web
 
-if [ $native_ok -eq 1 ]; then
+if [ $native_configured -eq 1 ]; then
   step "ctest (native)" ctest --test-dir build/native --output-on-failure -j2
 else
-  skip "ctest (native)" "native build failed"
+  skip "ctest (native)" "native build not configured"
 fi
 
-if [ $native_ok -eq 1 ] && [ $web_ok -eq 1 ]; then
+if [ $native_configured -eq 1 ] && [ $web_configured -eq 1 ]; then
   step "node tests" run_node_tests
 else
-  skip "node tests" "a build failed"
+  skip "node tests" "a build was not configured"
 fi
 
 printf '\n=== summary (%d s in total)\n' $((SECONDS - total_start))
