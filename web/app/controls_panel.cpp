@@ -53,6 +53,7 @@ bool combo(const char* label, int* index, const List& items, NameOf name_of, Ena
 
 void training_section(UiContext& ui) {
   lab::Lab& l = ui.lab;
+  ImGui::BeginDisabled(ui.training_locked);
   if (named_button(l.running() ? "Pause" : "Play")) l.set_running(!l.running());
   help_marker("Train continuously (Space). Each frame runs some iterations: one batch forward, "
               "one backward pass, one update of every weight.");
@@ -69,6 +70,7 @@ void training_section(UiContext& ui) {
     ui.notice = "Weights re-initialised under the seed; history cleared.";
   }
   help_marker("Draw fresh initial weights from the seed and clear the loss curve.");
+  ImGui::EndDisabled();
 
   Settings s = l.settings();
   static const int kSpeeds[] = {1, 2, 5, 10, 50, 200, 0};
@@ -143,6 +145,7 @@ void network_section(UiContext& ui) {
   }
   help_marker("f of the output unit: sigmoid for classes 0/1, linear for regression.");
   int loss_index = static_cast<int>(s.loss);
+  ImGui::BeginDisabled(ui.locked_controls & lab::kControlLoss);
   if (combo("Loss", &loss_index, bp::losses(), [](const bp::Loss& l) { return l.name; },
             [](const bp::Loss& l) { return l.id != bp::LossId::Ce; })) {
     s.loss = static_cast<bp::LossId>(loss_index);
@@ -150,6 +153,7 @@ void network_section(UiContext& ui) {
     if (loss.required_output) s.output_activation = *loss.required_output;
     changed = true;
   }
+  ImGui::EndDisabled();
   help_marker(bp::loss(s.loss).formula);
 
   static const std::vector<bp::InitId> kInits = {bp::InitId::Uniform, bp::InitId::Xavier, bp::InitId::He};
@@ -244,24 +248,32 @@ bool section(UiContext& ui, const char* title, std::uint32_t control) {
   return ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
 }
 
+// Draws a group's controls, disabled while a lesson step locks the group.
+template <typename Draw>
+void group(UiContext& ui, std::uint32_t control, Draw draw) {
+  ImGui::BeginDisabled(ui.locked_controls & control);
+  draw(ui);
+  ImGui::EndDisabled();
+}
+
 }  // namespace
 
 void draw_controls_panel(UiContext& ui) {
   // Leave room right of each widget for its label and "(?)".
   ImGui::PushItemWidth(-ImGui::GetFontSize() * 9.5f);
   training_section(ui);
-  if (!(ui.lab.settings().hidden_controls & lab::kControlHyper)) hyper_section(ui);
-  if (section(ui, "Network", lab::kControlArch)) network_section(ui);
-  if (section(ui, "Regularisation##section", lab::kControlReg)) regularisation_section(ui);
-  if (section(ui, "Input features", lab::kControlFeatures)) features_section(ui);
-  if (section(ui, "Data", lab::kControlData)) data_section(ui);
+  if (!(ui.lab.settings().hidden_controls & lab::kControlHyper)) group(ui, lab::kControlHyper, hyper_section);
+  if (section(ui, "Network", lab::kControlArch)) group(ui, lab::kControlArch, network_section);
+  if (section(ui, "Regularisation##section", lab::kControlReg)) group(ui, lab::kControlReg, regularisation_section);
+  if (section(ui, "Input features", lab::kControlFeatures)) group(ui, lab::kControlFeatures, features_section);
+  if (section(ui, "Data", lab::kControlData)) group(ui, lab::kControlData, data_section);
   if (!ui.error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", ui.error.c_str());
   if (!ui.notice.empty()) ImGui::TextWrapped("%s", ui.notice.c_str());
   ImGui::PopItemWidth();
 }
 
 void handle_play_shortcut(UiContext& ui) {
-  if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Space, false))
+  if (!ui.training_locked && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Space, false))
     ui.lab.set_running(!ui.lab.running());
 }
 

@@ -1,7 +1,8 @@
 // The controls: training (Play/Pause, Step, Step epoch, Reset, speed), hyperparameters (learning
 // rate, momentum, batch size), the network (layers, neurons, activations, loss, initialisation,
 // seed, regularisation), input features and data. Each control has a "(?)" tooltip; controls a
-// teacher hid with classroom flags are not drawn.
+// teacher hid with classroom flags are not drawn; groups a lesson step locks (UiContext) are drawn
+// disabled.
 #pragma once
 #include "ui_context.h"
 
@@ -9,7 +10,7 @@ namespace bplab {
 
 void draw_controls_panel(UiContext& ui);
 
-// Space toggles Play unless a text field has the keyboard.
+// Space toggles Play unless a text field has the keyboard or a lesson step locks training.
 void handle_play_shortcut(UiContext& ui);
 
 }  // namespace bplab

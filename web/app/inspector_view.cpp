@@ -62,9 +62,12 @@ void selection_controls(UiContext& ui) {
   }
   int layer = sel.layer, unit = sel.unit, input = sel.input;
   bool changed = ImGui::SliderInt("Weight layer", &layer, 1, net.num_layers() - 1);
+  item_registry::record("Weight layer");
   layer = std::clamp(layer, 1, net.num_layers() - 1);
   changed |= ImGui::SliderInt("To unit j", &unit, 0, net.size(layer) - 1);
+  item_registry::record("To unit j");
   changed |= ImGui::SliderInt("From unit i", &input, 0, net.size(layer - 1) - 1);
+  item_registry::record("From unit i");
   help_marker("The weight w_ji from unit i of the layer below to unit j. Clicking a connection in "
               "the network diagram selects it too.");
   if (changed) l.select_weight(layer, std::clamp(unit, 0, net.size(layer) - 1),

@@ -1,6 +1,7 @@
 #include "lab_app.h"
 
 #include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "controls_panel.h"
@@ -47,6 +48,10 @@ void LabApp::init(const Options& options) {
                    "); the default lab is open instead.";
   }
   network_state_.unit_maps = &boundary_view_;
+
+  lessons_.init(options.lessons_dir);
+  if (!options.lesson.empty() && !lessons_.open(options.lesson, ui_))
+    ui_.notice = "There is no lesson \"" + options.lesson + "\"; the lab is open instead.";
 }
 
 void LabApp::train_this_frame() {
@@ -105,53 +110,98 @@ void LabApp::sync_url_hash() {
 void LabApp::frame() {
   ++frame_;
   apply_opened_files(ui_);
+  lessons_.update(ui_);
   handle_play_shortcut(ui_);
   train_this_frame();
 
   // Layout: controls on the left; output map over the network diagram in the middle; loss curve
-  // over a tabbed panel (inspector, weights, import/export) on the right.
+  // over a tabbed panel (inspector, weights, import/export, lessons) on the right. During a
+  // lesson the step decides which views are shown (a view left out gives its space to its
+  // neighbour in the column), the step's widget takes the output map's place (widgets serve
+  // single-weight networks, whose map says little), and the lesson's own window tops the right
+  // column.
   const ImVec2 d = ImGui::GetIO().DisplaySize;
   const float left = std::clamp(d.x * 0.27f, 300.0f, 400.0f);
   const float mid = std::max(300.0f, (d.x - left) * 0.48f);
   const float right = std::max(300.0f, d.x - left - mid);
-  const float map_h = std::min(d.y * 0.6f, mid + 90.0f);
 
-  place(0, 0, left, d.y);
-  if (ImGui::Begin("Backprop Lab", nullptr, kPanelFlags)) draw_controls_panel(ui_);
-  ImGui::End();
+  if (lessons_.shows("controls")) {
+    place(0, 0, left, d.y);
+    if (ImGui::Begin("Backprop Lab", nullptr, kPanelFlags)) draw_controls_panel(ui_);
+    ImGui::End();
+  }
 
-  place(left, 0, mid, map_h);
-  if (ImGui::Begin("Output", nullptr, kPanelFlags)) boundary_view_.draw(ui_);
-  ImGui::End();
-  network_state_.has_map_point =
-      boundary_view_.hovered_point(&network_state_.map_x1, &network_state_.map_x2);
+  const bool widget = !lessons_.widget().empty();
+  const bool map = !widget && lessons_.shows("boundary");
+  const bool network = lessons_.shows("network");
+  const float map_h = !network ? d.y : (widget || map) ? std::min(d.y * 0.6f, mid + 90.0f) : 0.0f;
+  if (widget) {
+    place(left, 0, mid, map_h);
+    // "###" keeps one window (and its place) while the title follows the widget.
+    const std::string title = std::string(lessons_.widget_title()) + "###Lesson widget";
+    if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) lessons_.draw_widget(ui_);
+    ImGui::End();
+  }
+  network_state_.has_map_point = false;
+  if (map) {
+    place(left, 0, mid, map_h);
+    if (ImGui::Begin("Output", nullptr, kPanelFlags)) boundary_view_.draw(ui_);
+    ImGui::End();
+    network_state_.has_map_point =
+        boundary_view_.hovered_point(&network_state_.map_x1, &network_state_.map_x2);
+  }
+  if (network) {
+    place(left, map_h, mid, d.y - map_h);
+    if (ImGui::Begin("Network", nullptr, kPanelFlags)) draw_network_view(ui_, network_state_);
+    ImGui::End();
+  }
 
-  place(left, map_h, mid, d.y - map_h);
-  if (ImGui::Begin("Network", nullptr, kPanelFlags)) draw_network_view(ui_, network_state_);
-  ImGui::End();
+  float top = 0;
+  if (lessons_.active()) {
+    top = d.y * 0.5f;
+    place(left + mid, 0, right, top);
+    if (ImGui::Begin("Lesson", nullptr, kPanelFlags)) lessons_.draw_step(ui_);
+    ImGui::End();
+  }
+  if (lessons_.shows("loss_curve")) {
+    const float loss_h = lessons_.active() ? (d.y - top) * 0.45f : d.y * 0.36f;
+    place(left + mid, top, right, loss_h);
+    if (ImGui::Begin("Loss", nullptr, kPanelFlags)) draw_loss_view(ui_, loss_state_);
+    ImGui::End();
+    top += loss_h;
+  }
 
-  const float loss_h = d.y * 0.36f;
-  place(left + mid, 0, right, loss_h);
-  if (ImGui::Begin("Loss", nullptr, kPanelFlags)) draw_loss_view(ui_, loss_state_);
-  ImGui::End();
-
-  place(left + mid, loss_h, right, d.y - loss_h);
+  place(left + mid, top, right, d.y - top);
+  const char* tab_request = lessons_.take_tab_request();
+  const auto tab_flags = [tab_request](const char* tab) {
+    return tab_request && std::strcmp(tab, tab_request) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
+  };
   if (ImGui::Begin("Details", nullptr, kPanelFlags) && ImGui::BeginTabBar("details")) {
-    if (ImGui::BeginTabItem("Inspector")) {
+    // Each tab's rectangle is recorded right after its tab item, before its contents become the
+    // last item.
+    const auto tab = [&](const char* name) {
+      const bool open = ImGui::BeginTabItem(name, nullptr, tab_flags(name));
+      item_registry::record(name);
+      return open;
+    };
+    if (lessons_.shows("inspector") && tab("Inspector")) {
       draw_inspector_view(ui_);
       ImGui::EndTabItem();
     }
-    item_registry::record("Inspector");
-    if (ImGui::BeginTabItem("Weights")) {
+    if (lessons_.shows("update_sizes") && tab("Weights")) {
       draw_weights_view(ui_, weights_state_);
       ImGui::EndTabItem();
     }
-    item_registry::record("Weights");
-    if (!(ui_.lab.settings().hidden_controls & lab::kControlIo) && ImGui::BeginTabItem("Files")) {
+    if (!(ui_.lab.settings().hidden_controls & lab::kControlIo) && tab("Files")) {
+      ImGui::BeginDisabled(ui_.locked_controls & lab::kControlIo);
       draw_io_panel(ui_);
+      ImGui::EndDisabled();
       ImGui::EndTabItem();
     }
-    item_registry::record("Files");
+    if (tab("Lessons")) {
+      lessons_.draw_list(ui_);
+      ImGui::EndTabItem();
+    }
     ImGui::EndTabBar();
   }
   ImGui::End();
@@ -159,6 +209,7 @@ void LabApp::frame() {
   draw_divergence_popup();
   sync_url_hash();
   item_registry::end_frame();
+  lessons_.draw_highlight();
 }
 
 std::string LabApp::state_json() const {
@@ -169,6 +220,7 @@ std::string LabApp::state_json() const {
   j["train_budget_ms"] = budget_.budget_ms();
   j["notice"] = ui_.notice;
   j["error"] = ui_.error;
+  j["lesson"] = nlohmann::json::parse(lessons_.state_json());
   return j.dump();
 }
 

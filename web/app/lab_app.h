@@ -7,6 +7,7 @@
 #include "boundary_view.h"
 #include "frame_budget.h"
 #include "inspector_view.h"
+#include "lesson_panel.h"
 #include "loss_view.h"
 #include "network_view.h"
 #include "ui_context.h"
@@ -19,14 +20,17 @@ class LabApp {
   struct Options {
     const char* font_path;  // DejaVuSans.ttf: on disk natively, in the preloaded files on the web
     float pixel_ratio;      // device pixels per logical pixel (window.devicePixelRatio on the web)
+    std::string lessons_dir;  // the lesson files: assets/lessons natively, embedded on the web
+    std::string lesson = {};  // the id of a lesson to open at start; empty: none
   };
 
-  // Needs a current ImGui context; loads the font, sets the style and opens the lab the URL hash
-  // describes (a bad link opens the default lab with a notice).
+  // Needs a current ImGui context; loads the font, sets the style, opens the lab the URL hash
+  // describes (a bad link opens the default lab with a notice) and loads the lessons.
   void init(const Options& options);
   // Trains for this frame's share, draws the UI and publishes the item rectangles of this frame.
   void frame();
-  // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, notice, error.
+  // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, notice, error
+  // and the lesson ({id, step, steps, task_done}).
   std::string state_json() const;
 
   UiContext& ui() { return ui_; }
@@ -41,6 +45,7 @@ class LabApp {
   NetworkViewState network_state_;
   LossViewState loss_state_;
   WeightsViewState weights_state_;
+  LessonPanel lessons_;
   lab::FrameBudget budget_;
   long frame_ = 0;
   double samples_per_second_ = 0;  // training throughput, smoothed

@@ -20,8 +20,11 @@ const ImWchar kGlyphRanges[] = {
     0x1D00, 0x1DBF,  // phonetic extensions: modifier letters such as ᵀ
     0x2000, 0x206F,  // general punctuation (– — … ′)
     0x2070, 0x209F,  // superscripts and subscripts
+    0x20AC, 0x20AC,  // € (lesson 1 prices apples)
+    0x2150, 0x215F,  // vulgar fractions (⅓ ⅔ ⅛)
     0x2190, 0x21FF,  // arrows
     0x2200, 0x22FF,  // mathematical operators (∂ Σ − √ ∞ ≈ ≤)
+    0x2713, 0x2713,  // ✓ (a finished lesson step)
     0x2C7C, 0x2C7C,  // subscript j (ⱼ), missing from the subscripts block
     0,
 };

@@ -1,11 +1,13 @@
 // Native entry point: SDL2 + OpenGL 3.3 core, a plain while loop.
 //
 //   bplab-lab [--frames N] [--screenshot FILE.png] [--font FILE.ttf] [--hash SETTINGS]
-//             [--export-dir DIR]
+//             [--export-dir DIR] [--lessons DIR] [--lesson ID]
 //
 // --frames N stops after N frames; with --screenshot the last frame is saved as a PNG first.
 // Together they make a headless smoke test under xvfb-run. --hash takes the settings a web link
 // carries after '#' (e.g. "ds=xor&h=4&lr=0.1"); --export-dir is where exports are written.
+// --lessons is the folder of lesson files (default: the repository's assets/lessons); --lesson
+// opens the lesson with that id at start, where the learner left it.
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -25,12 +27,14 @@ struct Args {
   std::string font = BPLAB_FONT_PATH;
   std::string hash;
   std::string export_dir = ".";
+  std::string lessons = BPLAB_LESSONS_DIR;
+  std::string lesson;
 };
 
 void usage() {
   std::fprintf(stderr,
                "usage: bplab-lab [--frames N] [--screenshot FILE.png] [--font FILE.ttf] "
-               "[--hash SETTINGS] [--export-dir DIR]\n");
+               "[--hash SETTINGS] [--export-dir DIR] [--lessons DIR] [--lesson ID]\n");
 }
 
 bool parse_args(int argc, char** argv, Args* args) {
@@ -48,6 +52,10 @@ bool parse_args(int argc, char** argv, Args* args) {
       args->hash = argv[++i];
     } else if (std::strcmp(argv[i], "--export-dir") == 0 && has_value) {
       args->export_dir = argv[++i];
+    } else if (std::strcmp(argv[i], "--lessons") == 0 && has_value) {
+      args->lessons = argv[++i];
+    } else if (std::strcmp(argv[i], "--lesson") == 0 && has_value) {
+      args->lesson = argv[++i];
     } else {
       return false;
     }
@@ -70,7 +78,7 @@ int main(int argc, char** argv) {
 
   bplab::platform::configure_native(args.hash, args.export_dir);
   bplab::LabApp app;
-  app.init({args.font.c_str(), 1.0f});
+  app.init({args.font.c_str(), 1.0f, args.lessons, args.lesson});
 
   int status = 0;
   for (long frame = 1; bplab::pump_events(window.window); ++frame) {

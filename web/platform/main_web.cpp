@@ -13,6 +13,8 @@ namespace {
 
 // Where the link step's --preload-file puts DejaVu Sans in the virtual file system.
 constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
+// Where the link step's --embed-file puts assets/lessons.
+constexpr const char* kLessonsDir = "/assets/lessons";
 
 struct Lab {
   bplab::LabWindow window;
@@ -36,7 +38,7 @@ int main() {
   if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &lab.window)) return 1;
   // There is no writable disk to keep imgui.ini on.
   ImGui::GetIO().IniFilename = nullptr;
-  lab.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio())});
+  lab.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio()), kLessonsDir});
   bplab::web_bridge::attach(&lab.app);
   emscripten_set_main_loop_arg(tick, &lab, 0, true);
   return 0;

@@ -1,0 +1,284 @@
+#include "lesson_panel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "help_marker.h"
+#include "imgui.h"
+#include "item_registry.h"
+#include "lesson_widgets.h"
+#include "platform_services.h"
+
+namespace bplab {
+namespace {
+
+// The storage key of the progress record (localStorage on the web, a file natively).
+constexpr const char* kProgressKey = "bplab-progress";
+
+const ImVec4 kTitleColour(1.0f, 0.84f, 0.35f, 1.0f);
+const ImVec4 kTaskColour(0.55f, 0.8f, 1.0f, 1.0f);
+const ImVec4 kDoneColour(0.47f, 0.86f, 0.47f, 1.0f);
+const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
+const ImVec4 kHintColour(0.78f, 0.78f, 0.7f, 1.0f);
+
+// The number typed into the answer field: a whole decimal or scientific literal (the field only
+// admits those characters), surrounding blanks allowed.
+bool parse_answer(const char* text, double* out) {
+  char* end = nullptr;
+  const double v = std::strtod(text, &end);
+  if (end == text) return false;
+  while (*end == ' ') ++end;
+  if (*end != '\0' || !std::isfinite(v)) return false;
+  *out = v;
+  return true;
+}
+
+// Right-aligns the next item of width w on the current line.
+void align_right(float w) {
+  const float x = ImGui::GetWindowContentRegionMax().x - w;
+  if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+}  // namespace
+
+void LessonPanel::init(const std::string& dir) {
+  lessons::Progress progress;
+  const std::string stored = platform::storage_get(kProgressKey);
+  if (!stored.empty()) {
+    if (const bp::Status s = lessons::Progress::from_json(stored, &progress); !s)
+      error_ = "The stored lesson progress could not be read (" + s.message() + "); it starts afresh.";
+  }
+  runner_.emplace(lessons::load_course(dir), std::move(progress));
+}
+
+bool LessonPanel::open(const std::string& id, UiContext& ui) {
+  const int index = runner_ ? runner_->course().find(id) : -1;
+  if (index < 0) return false;
+  report(runner_->open(index, &ui.lab));
+  return true;
+}
+
+void LessonPanel::report(const bp::Status& status) { error_ = status ? std::string() : status.message(); }
+
+void LessonPanel::update(UiContext& ui) {
+  ui.locked_controls = 0;
+  ui.training_locked = false;
+  if (!runner_) return;
+  runner_->update(&ui.lab);
+  if (runner_->take_progress_changed())
+    platform::storage_set(kProgressKey, runner_->progress().to_json());
+
+  const int lesson = runner_->lesson_index();
+  const int step = active() ? runner_->step_index() : -1;
+  if (lesson != seen_lesson_ || step != seen_step_) {
+    // A fresh step starts with an empty field and the hint hidden; the Details tab follows the
+    // view a step names (left out, "show" means every view, which asks for none in particular).
+    answer_[0] = '\0';
+    show_hint_ = false;
+    if (lesson < 0) {
+      tab_request_ = "Lessons";
+    } else if (const lessons::Step& s = *runner_->step(); !s.show.empty()) {
+      if (s.shows("inspector"))
+        tab_request_ = "Inspector";
+      else if (s.shows("update_sizes"))
+        tab_request_ = "Weights";
+    }
+    seen_lesson_ = lesson;
+    seen_step_ = step;
+  }
+  if (!active()) return;
+  const lessons::Step& s = *runner_->step();
+  for (const lab::ControlInfo& c : lab::control_names())
+    if (s.locks(c.name)) ui.locked_controls |= c.control;
+  ui.training_locked = s.locks("training");
+  // Locked training means the lab does not train at all, not only that Play cannot be pressed.
+  if (ui.training_locked) ui.lab.set_running(false);
+}
+
+bool LessonPanel::shows(const char* view) const { return !active() || runner_->step()->shows(view); }
+
+std::string LessonPanel::widget() const { return active() ? runner_->step()->widget : std::string(); }
+
+const char* LessonPanel::widget_title() const { return lesson_widget_title(widget()); }
+
+const char* LessonPanel::take_tab_request() {
+  const char* tab = tab_request_;
+  tab_request_ = nullptr;
+  return tab;
+}
+
+std::string LessonPanel::state_json() const {
+  return runner_ ? runner_->state_json() : R"({"id":null,"step":0,"steps":0,"task_done":false})";
+}
+
+void LessonPanel::draw_list(UiContext& ui) {
+  if (!runner_) return;
+  lessons::LessonRunner& r = *runner_;
+  const lessons::Course& course = r.course();
+  ImGui::PushTextWrapPos(0);
+  if (!active() && !error_.empty()) ImGui::TextColored(kErrorColour, "%s", error_.c_str());
+  for (const std::string& e : course.errors) ImGui::TextColored(kErrorColour, "%s", e.c_str());
+  if (course.lessons.empty()) ImGui::TextDisabled("No lessons were found.");
+  ImGui::PopTextWrapPos();
+
+  for (int k = 0; k < int(course.lessons.size()); ++k) {
+    const lessons::Lesson& lesson = course.lessons[k];
+    const int steps = int(lesson.steps.size());
+    const int done = std::min(r.progress().of(lesson.id).completed, steps);
+    char progress[32];
+    std::snprintf(progress, sizeof progress, done == steps ? "%d/%d ✓" : "%d/%d", done, steps);
+    const float progress_w = ImGui::CalcTextSize("00/00 ✓").x;
+    const std::string label = lesson.title + "##lesson " + std::to_string(k);
+    const float w = ImGui::GetContentRegionAvail().x - progress_w - ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::Selectable(label.c_str(), k == r.lesson_index(), 0, ImVec2(std::max(w, 50.0f), 0)) &&
+        k != r.lesson_index())
+      report(r.open(k, &ui.lab));
+    const std::string name = "Lesson " + std::to_string(k + 1);
+    item_registry::record(name.c_str());
+    if (!lesson.summary.empty() && ImGui::BeginItemTooltip()) {
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+      ImGui::TextUnformatted(lesson.summary.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
+    ImGui::SameLine();
+    if (done == steps)
+      ImGui::TextColored(kDoneColour, "%s", progress);
+    else
+      ImGui::TextDisabled("%s", progress);
+  }
+
+  ImGui::Spacing();
+  if (named_button("Reset progress")) ImGui::OpenPopup("Reset lesson progress?");
+  help_marker("Forget which steps of every lesson are done and where each lesson was left. "
+              "The lab itself stays as it is.");
+  if (ImGui::BeginPopupModal("Reset lesson progress?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("Forget the progress of every lesson?");
+    if (named_button("Yes, reset")) {
+      r.reset_progress();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (named_button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+void LessonPanel::draw_step(UiContext& ui) {
+  if (!active()) return;
+  lessons::LessonRunner& r = *runner_;
+  const lessons::Lesson& lesson = *r.lesson();
+  const lessons::Step& step = *r.step();
+  const int steps = int(lesson.steps.size());
+  const bool has_input = step.task && !step.task->input.empty();
+
+  // Header: the lesson, where in it the learner is, and the way back to the list.
+  ImGui::TextUnformatted(lesson.title.c_str());
+  ImGui::SameLine();
+  align_right(button_width("All lessons"));
+  if (named_button("All lessons")) {
+    r.close();
+    return;
+  }
+  ImGui::TextDisabled("%s · step %d of %d", lesson.id.c_str(), r.step_index() + 1, steps);
+  ImGui::Separator();
+
+  // The text scrolls; the answer field and the buttons stay at the bottom.
+  const float footer = ImGui::GetFrameHeightWithSpacing() * (has_input ? 2.0f : 1.0f) +
+                       ImGui::GetStyle().ItemSpacing.y;
+  ImGui::BeginChild("step text", ImVec2(0, -footer));
+  ImGui::PushTextWrapPos(0);
+  if (!error_.empty()) ImGui::TextColored(kErrorColour, "%s", error_.c_str());
+  ImGui::TextColored(kTitleColour, "%s", step.title.c_str());
+  ImGui::TextUnformatted(r.text().c_str());
+  if (step.task) {
+    ImGui::Spacing();
+    if (r.task_done())
+      ImGui::TextColored(kDoneColour, "✓ done: %s", r.goal().c_str());
+    else
+      ImGui::TextColored(kTaskColour, "Task: %s", r.goal().c_str());
+    if (!r.task_error().empty()) ImGui::TextColored(kErrorColour, "%s", r.task_error().c_str());
+    if (show_hint_) ImGui::TextColored(kHintColour, "Hint: %s", step.task->hint.c_str());
+  } else if (r.step_index() + 1 == steps) {
+    ImGui::Spacing();
+    ImGui::TextColored(kDoneColour, "✓ End of the lesson. Pick the next one under “All lessons”.");
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+
+  if (has_input) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s =", step.task->input.c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    ImGui::InputText("##answer", answer_, sizeof answer_, ImGuiInputTextFlags_CharsScientific);
+    item_registry::record("Answer");
+    double value = 0;
+    if (parse_answer(answer_, &value)) {
+      r.set_answer(value);
+    } else {
+      r.clear_answer();
+      if (answer_[0] != '\0') {
+        ImGui::SameLine();
+        ImGui::TextColored(kErrorColour, "not a number");
+      }
+    }
+    help_marker("Type a number (e.g. 0.3775 or 3.5e-4); the task is checked as you type.");
+  }
+
+  ImGui::BeginDisabled(!r.can_back());
+  if (named_button("Previous")) report(r.back(&ui.lab));
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (named_button("Restart step")) {
+    report(r.restart_step(&ui.lab));
+    answer_[0] = '\0';
+  }
+  if (step.task) {
+    ImGui::SameLine();
+    if (named_button(show_hint_ ? "Hide hint" : "Hint")) show_hint_ = !show_hint_;
+  }
+  ImGui::SameLine();
+  const bool can_next = r.can_next();
+  align_right(button_width("Next"));
+  // Next turns green once the task has held, so "done" is visible where the learner clicks.
+  ImGui::PushStyleColor(ImGuiCol_Button, can_next ? ImVec4(0.2f, 0.55f, 0.25f, 1.0f)
+                                                  : ImGui::GetStyleColorVec4(ImGuiCol_Button));
+  ImGui::BeginDisabled(!can_next);
+  if (named_button("Next")) report(r.next(&ui.lab));
+  ImGui::EndDisabled();
+  ImGui::PopStyleColor();
+}
+
+void LessonPanel::draw_widget(UiContext& ui) {
+  if (!active() || runner_->step()->widget.empty()) return;
+  const lessons::Step& s = *runner_->step();
+  const bool asks_number = s.task && !s.task->input.empty() && !runner_->task_done();
+  draw_lesson_widget(s.widget, s.widget_min, s.widget_max, !asks_number, ui);
+}
+
+void LessonPanel::draw_highlight() const {
+  if (!active() || runner_->step()->highlight.empty()) return;
+  const auto rect = item_registry::find(runner_->step()->highlight);
+  if (!rect) return;
+  // Pulses once every 1.2 s: t = ½ + ½·sin(2π·time / 1.2) grows the outline and its opacity.
+  const float t = 0.5f + 0.5f * std::sin(float(ImGui::GetTime()) * 6.2831853f / 1.2f);
+  const ImU32 colour = IM_COL32(255, 200, 40, int(110 + 145 * t));
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  // Probe points (a weight in the diagram) are a few pixels wide: ring them instead.
+  if (rect->w < 12 && rect->h < 12) {
+    dl->AddCircle(ImVec2(rect->x + rect->w / 2, rect->y + rect->h / 2), 10 + 5 * t, colour, 0, 2.5f);
+    return;
+  }
+  const float pad = 2 + 3 * t;
+  dl->AddRect(ImVec2(rect->x - pad, rect->y - pad), ImVec2(rect->x + rect->w + pad, rect->y + rect->h + pad),
+              colour, 4.0f, 0, 2.5f);
+}
+
+}  // namespace bplab

@@ -1,0 +1,69 @@
+// The guided lessons in the app (docs/lessons.md). LessonRunner (web/lessons) owns the logic:
+// the course, progress, set-ups and task conditions. This panel draws it and applies a step's
+// restrictions to the rest of the UI:
+//   - the "Lessons" tab: every lesson with its progress ("3/7", "7/7 ✓"), "Reset progress";
+//   - the "Lesson" window: the step's text with live values, the task and its state, a hint on
+//     request, the answer field, Previous / Restart step / Next (Next opens once the task held);
+//   - the step's widget (lesson_widgets.h) in a window of its own;
+//   - an animated outline around the item the step highlights (found in the item registry);
+//   - which views are shown, and which control groups are locked (UiContext's lock mask).
+// Progress is loaded from platform storage at start and stored whenever it changes.
+//
+// Item registry labels: "Lesson 1" … (the list), "Reset progress", "Yes, reset", "Previous",
+// "Restart step", "Hint", "Next", "Answer", "All lessons", plus the widgets' own.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "lesson_runner.h"
+#include "ui_context.h"
+
+namespace bplab {
+
+class LessonPanel {
+ public:
+  // Loads every lesson file of `dir` and the stored progress (a damaged record starts afresh).
+  void init(const std::string& dir);
+  // Opens the lesson with this id where the learner left it; false when there is none.
+  bool open(const std::string& id, UiContext& ui);
+
+  // Once per frame before the views are drawn: evaluates the task, stores changed progress and
+  // sets ui's lock mask (all clear outside a lesson). Locked training also stops Play.
+  void update(UiContext& ui);
+
+  bool active() const { return runner_ && runner_->active(); }
+  // Whether the current step shows a view (lessons::view_names()); every view outside a lesson.
+  bool shows(const char* view) const;
+  // The current step's widget, or empty.
+  std::string widget() const;
+  const char* widget_title() const;
+
+  // The contents of the "Lessons" tab, the "Lesson" window and the widget window.
+  void draw_list(UiContext& ui);
+  void draw_step(UiContext& ui);
+  void draw_widget(UiContext& ui);
+  // The outline around the highlighted item, on top of everything; call after
+  // item_registry::end_frame() so it uses this frame's rectangles.
+  void draw_highlight() const;
+
+  // The Details tab to bring to the front this frame ("Inspector", "Weights", "Lessons"), once,
+  // after a lesson was opened, a step entered or the lesson left; nullptr otherwise.
+  const char* take_tab_request();
+
+  // {"id", "step", "steps", "task_done"} for window.lab.state().lesson.
+  std::string state_json() const;
+
+ private:
+  // Shows why a navigation went wrong (a set-up the lab refused); clears the message otherwise.
+  void report(const bp::Status& status);
+
+  std::optional<lessons::LessonRunner> runner_;
+  std::string error_;
+  bool show_hint_ = false;
+  char answer_[64] = "";
+  // The step seen by the last update(), to notice entering another one.
+  int seen_lesson_ = -1, seen_step_ = -1;
+  const char* tab_request_ = nullptr;
+};
+
+}  // namespace bplab
