@@ -27,19 +27,31 @@ export async function rectOf(page, label) {
   return found.jsonValue();
 }
 
-export async function click(page, label, options = {}) {
+// Waits until the app has drawn `frames` more frames (ImGui reacts to input on the next frame).
+export async function nextFrames(page, frames = 2) {
+  const start = (await state(page)).frame;
+  await waitForState(page, (s) => s.frame >= start + frames, 30000);
+}
+
+// Hover, press and release on separate frames: at low frame rates a press and release inside one
+// frame can be lost to ImGui, which sees the mouse only once per frame.
+export async function click(page, label, { button = 'left' } = {}) {
   const r = await rectOf(page, label);
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2, options);
+  await page.mouse.move(r.x + r.width / 2, r.y + r.height / 2);
+  await nextFrames(page);
+  await page.mouse.down({ button });
+  await nextFrames(page, 1);
+  await page.mouse.up({ button });
+  await nextFrames(page, 1);
 }
 
 // ImGui turns a slider into a text field on Ctrl+click (with its text selected); typing replaces
 // it and Enter applies it.
 export async function typeInto(page, label, text) {
-  const r = await rectOf(page, label);
   await page.keyboard.down('Control');
-  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await click(page, label);
   await page.keyboard.up('Control');
-  await page.waitForTimeout(150);
+  await nextFrames(page, 1);
   await page.keyboard.press('Control+A');
   await page.keyboard.type(text, { delay: 30 });
   await page.keyboard.press('Enter');

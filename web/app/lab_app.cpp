@@ -30,6 +30,8 @@ void place(float x, float y, float w, float h) {
 }  // namespace
 
 void LabApp::init(const Options& options) {
+  // The layout is fixed and recomputed every frame: there is nothing for imgui.ini to keep.
+  ImGui::GetIO().IniFilename = nullptr;
   ImGui::StyleColorsDark();
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 0.0f;

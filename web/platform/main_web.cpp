@@ -3,7 +3,6 @@
 #include <emscripten/html5.h>
 
 #include "frame_loop.h"
-#include "imgui.h"
 #include "lab_app.h"
 #include "lab_window.h"
 #include "services_loop.h"
@@ -36,8 +35,6 @@ int main() {
   // Static: main returns into the browser's event loop while tick() keeps using it.
   static Lab lab;
   if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &lab.window)) return 1;
-  // There is no writable disk to keep imgui.ini on.
-  ImGui::GetIO().IniFilename = nullptr;
   lab.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio()), kLessonsDir});
   bplab::web_bridge::attach(&lab.app);
   emscripten_set_main_loop_arg(tick, &lab, 0, true);
