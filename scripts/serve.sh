@@ -14,4 +14,4 @@ cmake --build --preset web
 
 echo
 echo "Backprop Lab: http://127.0.0.1:$PORT/   (Ctrl+C to stop)"
-exec python3 -m http.server --bind 127.0.0.1 --directory build/web "$PORT"
+exec python3 scripts/serve_lab.py build/web "$PORT"

@@ -1,4 +1,5 @@
-// Serves a build folder on a free 127.0.0.1 port with python3 -m http.server, for browser tests.
+// Serves a build folder on a free 127.0.0.1 port with scripts/serve_lab.py (the same server and
+// Content-Security-Policy as scripts/serve.sh), for browser tests.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 
@@ -16,7 +17,7 @@ function freePort() {
 async function waitUntilServing(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`http.server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`serve_lab.py exited with code ${child.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -31,10 +32,8 @@ async function waitUntilServing(url, child, timeoutMs) {
 // Returns { url, stop() }; url ends with '/'.
 export async function serveFolder(folder) {
   const port = await freePort();
-  const child = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port)], {
-    cwd: folder,
-    stdio: 'ignore',
-  });
+  const script = new URL('../../scripts/serve_lab.py', import.meta.url).pathname;
+  const child = spawn('python3', [script, folder, String(port), '--quiet'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitUntilServing(url, child, 10000);

@@ -12,10 +12,10 @@ void FrameBudget::observe(double dt_ms, bool training) {
     idle_ms_ += 0.05 * (dt_ms - idle_ms_);
     return;
   }
-  if (dt_ms > idle_ms_ * 1.05)
-    budget_ms_ *= 0.8;
+  if (dt_ms > idle_ms_ / 0.92)
+    budget_ms_ *= 0.85;
   else
-    budget_ms_ += 0.25;
+    budget_ms_ += 0.02 * idle_ms_;
   budget_ms_ = std::clamp(budget_ms_, 0.5, idle_ms_);
 }
 

@@ -1,9 +1,10 @@
 // FrameBudget: how many milliseconds of a frame training may use at "max" speed, adapted so the
 // frame rate stays near what the page reaches when idle.
 //
-// The idle frame interval is learned while not training (an exponential moving average). While
-// training, a frame slower than target × 1.05 shrinks the budget by 20 %; a frame on time grows it
-// by 0.25 ms, up to the whole idle interval (training fits in the wait for the next vsync).
+// The idle frame interval T is learned while not training (an exponential moving average). While
+// training, the frame interval may grow to T / 0.92 (the frame rate stays ≥ 92 % of idle): a
+// slower frame shrinks the budget by 15 %, a frame within it grows the budget by 2 % of T. The
+// budget stays within [0.5 ms, T]: where rendering waits for vsync, training can fill the wait.
 #pragma once
 
 namespace lab {

@@ -1,0 +1,108 @@
+// Monkey test: a few hundred random clicks, drags, wheel turns and key presses on the real UI for
+// a bounded time. Whatever they hit, the page must log no error, keep drawing frames and keep its
+// state finite (a divergence is allowed, but must be reported as one).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { nextFrames, openBrowser, openLab, state } from './lab_page.mjs';
+import { serveFolder } from './static_server.mjs';
+
+const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
+const ACTIONS = Number(process.env.BPLAB_MONKEY_ACTIONS ?? 300);
+const TIME_LIMIT_MS = Number(process.env.BPLAB_MONKEY_SECONDS ?? 240) * 1000;
+const SEED = Number(process.env.BPLAB_MONKEY_SEED ?? 20261128);
+
+// mulberry32: a tiny seeded generator, so a failing run can be replayed with the same seed.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const KEYS = ['Space', 'Enter', 'Escape', 'Tab', 'Backspace', 'ArrowLeft', 'ArrowRight', 'ArrowUp',
+  'ArrowDown', 'Control+A', 'Control+Z', '1', '0', '.', '-', 'e', '9', 'a', 'Delete', 'Home'];
+
+let server;
+let session;
+
+before(async () => {
+  server = await serveFolder(webBuild);
+  session = await openBrowser();
+});
+
+after(async () => {
+  await session?.browser.close();
+  await server?.stop();
+});
+
+function checkFinite(s) {
+  for (const key of ['epoch', 'iteration', 'learning_rate', 'momentum', 'batch_size', 'fps']) {
+    assert.ok(Number.isFinite(s[key]), `state.${key} = ${s[key]}`);
+  }
+  if (!s.diverged) {
+    assert.ok(Number.isFinite(s.loss_train), `loss_train ${s.loss_train} without a divergence`);
+  }
+}
+
+test(`${ACTIONS} random actions leave the page alive and its state finite`, async () => {
+  const { page, errors } = session;
+  page.on('filechooser', () => {});  // an opened picker is simply left unanswered
+  await openLab(page, server.url, 'ds=spiral&speed=0');
+  const random = rng(SEED);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const W = 1280;
+  const H = 800;
+  const deadline = Date.now() + TIME_LIMIT_MS;
+  const counts = { click: 0, right: 0, ctrl: 0, drag: 0, wheel: 0, key: 0 };
+  let done = 0;
+  while (done < ACTIONS && Date.now() < deadline) {
+    const x = random() * W;
+    const y = random() * H;
+    const kind = random();
+    if (kind < 0.35) {
+      await page.mouse.click(x, y);
+      counts.click++;
+    } else if (kind < 0.45) {
+      await page.mouse.click(x, y, { button: 'right' });
+      counts.right++;
+    } else if (kind < 0.55) {
+      await page.keyboard.down('Control');
+      await page.mouse.click(x, y);
+      await page.keyboard.up('Control');
+      counts.ctrl++;
+    } else if (kind < 0.7) {
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.move(random() * W, random() * H, { steps: 4 });
+      await page.mouse.up();
+      counts.drag++;
+    } else if (kind < 0.78) {
+      await page.mouse.move(x, y);
+      await page.mouse.wheel(0, (random() - 0.5) * 600);
+      counts.wheel++;
+    } else {
+      await page.keyboard.press(pick(KEYS));
+      counts.key++;
+    }
+    done++;
+    if (done % 25 === 0) {
+      const before = (await state(page)).frame;
+      await nextFrames(page, 2);
+      const s = await state(page);
+      assert.ok(s.frame > before, 'frames stopped coming');
+      checkFinite(s);
+    }
+  }
+  const end = await state(page);
+  checkFinite(end);
+  assert.deepEqual(errors, []);
+  assert.ok(done >= Math.min(ACTIONS, 100), `only ${done} actions in the time limit`);
+  console.log(`monkey: ${done} actions ${JSON.stringify(counts)}, iteration ${end.iteration}, ` +
+    `diverged ${end.diverged}, fps ${end.fps.toFixed(1)}`);
+});

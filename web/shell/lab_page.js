@@ -1,0 +1,56 @@
+// The page around the lab's canvas: window.lab for tests and the console, the loading and
+// WebGL2-missing messages, and the start of the WebAssembly module. A file of its own (not inline)
+// so the Content-Security-Policy can forbid inline script.
+'use strict';
+(function () {
+  const canvas = document.getElementById('canvas');
+  // Right clicks add class-0 points on the output map: keep the browser's menu away.
+  canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+  const message = document.getElementById('message');
+  function show(text) { message.textContent = text; message.hidden = false; }
+
+  // window.lab: what tests (and the browser console) can ask the running app. Before the
+  // WebAssembly module runs, state() reports frame 0 and itemRect() knows no item.
+  let runtimeReady = false;
+  window.lab = {
+    state() {
+      if (!runtimeReady) return { frame: 0, fps: 0 };
+      return JSON.parse(Module.ccall('bplab_state_json', 'string', [], [])) || { frame: 0, fps: 0 };
+    },
+    // The rectangle of the ImGui item drawn last frame under this label, in CSS pixels of the
+    // page (ready for a mouse click), or null when there is no such item.
+    itemRect(label) {
+      if (!runtimeReady) return null;
+      const rect = JSON.parse(Module.ccall('bplab_item_rect_json', 'string', ['string'], [label]));
+      if (rect === null) return null;
+      const canvasBox = canvas.getBoundingClientRect();
+      // w/h as documented; width/height as Playwright's boxes name them.
+      return { x: rect.x + canvasBox.left, y: rect.y + canvasBox.top,
+               w: rect.width, h: rect.height, width: rect.width, height: rect.height };
+    },
+  };
+
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    show('Backprop Lab needs WebGL2, which this browser does not provide (or has disabled). ' +
+         'Try a current Firefox, Chrome, Edge or Safari with hardware acceleration turned on.');
+    return;
+  }
+
+  window.Module = {
+    canvas,
+    onRuntimeInitialized() { runtimeReady = true; message.hidden = true; },
+    // The runtime reports progress as "Downloading data... (n/m)"; keep the loading message.
+    setStatus(text) { if (text && !runtimeReady) show('Loading Backprop Lab… ' + text); },
+    onAbort(what) { show('Backprop Lab stopped with an error: ' + what); },
+  };
+  // Neither SDL nor ImGui restores a lost WebGL context: say so instead of showing a frozen canvas.
+  canvas.addEventListener('webglcontextlost', (event) => {
+    event.preventDefault();
+    show('The WebGL context was lost. Reload the page to continue.');
+  });
+
+  const script = document.createElement('script');
+  script.src = 'bplab_lab.js';
+  script.onerror = () => show('Could not load bplab_lab.js.');
+  document.body.appendChild(script);
+})();
