@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { nextFrames, openBrowser, openLab, state } from './lab_page.mjs';
+import { click, nextFrames, openBrowser, openLab, state, waitForState } from './lab_page.mjs';
 import { serveFolder } from './static_server.mjs';
 
 const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
@@ -54,6 +54,9 @@ test(`${ACTIONS} random actions leave the page alive and its state finite`, asyn
   const { page, errors } = session;
   page.on('filechooser', () => {});  // an opened picker is simply left unanswered
   await openLab(page, server.url, 'ds=spiral&speed=0');
+  // Training runs underneath the monkey, so its changes land on a lab that is learning.
+  await click(page, 'Play');
+  await waitForState(page, (s) => s.running);
   const random = rng(SEED);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const W = 1280;
