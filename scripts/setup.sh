@@ -20,7 +20,7 @@ SDL_SHA256=b3f2c822151804125d08db94c65852f711c2e5df2145a59da120748dc32eb9c3
 APT_PACKAGES=(
   emscripten chromium libsdl2-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
   xvfb x11-apps imagemagick fonts-dejavu-core cmake ninja-build clang-14 libclang-rt-14-dev
-  python3 xz-utils ca-certificates
+  python3 xz-utils ca-certificates fonttools
 )
 
 log() { printf '[setup] %s\n' "$*"; }
