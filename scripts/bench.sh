@@ -78,3 +78,20 @@ if [ -n "$BENCH" ]; then
 else
   log "engine_bench not built: add_subdirectory(tests/bench) is missing from CMakeLists.txt"
 fi
+
+# The page in headless Chromium: needs the web app built (scripts/serve.sh or the web preset).
+if [ -f build/web/index.html ]; then
+  log "building the web app and measuring the page"
+  cmake --build --preset web --target bplab-lab >/dev/null
+  page=$(cd tests && node bench/page_bench.mjs --seconds "$((SECS * 3))")
+  field() { node -e "console.log(JSON.parse(process.argv[1])['$1'])" "$page"; }
+  echo "## The page (headless Chromium, SwiftShader WebGL2; bench network at \"max\" speed)"
+  echo
+  echo "| measure | value |"
+  echo "|---|---:|"
+  echo "| first frame after navigation | $(field first_frame_ms) ms |"
+  echo "| idle frame rate | $(field idle_fps) fps |"
+  echo "| frame rate while training at max | $(field training_fps) fps ($(field fps_ratio) of idle) |"
+  echo "| training in the page | $(field training_samples_per_sec) samples/s |"
+  echo "| .wasm + .js + .data + page | $(field page_bytes) bytes ($(field page_gzip_bytes) gzipped) |"
+fi
