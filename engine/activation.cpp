@@ -3,20 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fast_math.h"
+
 namespace bp {
 namespace {
 
-// Logistic sigmoid y = 1 / (1 + e^−θ), dy/dθ = y (1 − y). The branch keeps e^x from overflowing:
-// for θ < 0 the equivalent form e^θ / (1 + e^θ) is used.
-double sigmoid(double theta) {
-  if (theta >= 0) return 1.0 / (1.0 + std::exp(-theta));
-  const double e = std::exp(theta);
-  return e / (1.0 + e);
-}
+// Logistic sigmoid y = 1 / (1 + e^−θ), dy/dθ = y (1 − y). fast::sigmoid uses e^θ / (1 + e^θ) for
+// θ < 0 so that e^x never overflows (fast_math.h); it is inline, so the layer loops below
+// vectorise over it.
+double sigmoid(double theta) { return fast::sigmoid(theta); }
 double sigmoid_d(double, double y) { return y * (1.0 - y); }
 
-// tanh: dy/dθ = 1 − y².
-double tanh_f(double theta) { return std::tanh(theta); }
+// tanh: dy/dθ = 1 − y². fast::tanh is within a few ulp of libm's and several times faster.
+double tanh_f(double theta) { return fast::tanh(theta); }
 double tanh_d(double, double y) { return 1.0 - y * y; }
 
 // ReLU y = max(0, θ); dy/dθ = 1 for θ > 0, else 0 (the subgradient 0 at θ = 0).

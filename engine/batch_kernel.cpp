@@ -5,6 +5,46 @@
 #include "activation.h"
 
 namespace bp {
+namespace {
+
+// out[t] = init + w_0·rows_0[t] + w_1·rows_1[t] + … (terms added in order c = 0, 1, …, count−1)
+// for B consecutive columns t = 0 … B−1 (samples, or inputs in the transposed gradient), with
+// w_c = w[c·w_stride] and rows_c = rows + c·row_stride. The B partial sums stay in registers over
+// the whole sum over c (B is a compile-time constant, so the loops over t unroll into B/2 two-lane
+// vectors) and are stored once; a loop over all columns per term would load and store every
+// partial sum count times.
+template <int B>
+inline void weighted_rows(const double* w, int w_stride, int count, const double* rows,
+                          std::size_t row_stride, double init, double* out) {
+  double acc[B];
+  for (int t = 0; t < B; ++t) acc[t] = init;
+  for (int c = 0; c < count; ++c) {
+    const double wc = w[std::size_t(c) * w_stride];
+    const double* r = rows + std::size_t(c) * row_stride;
+    for (int t = 0; t < B; ++t) acc[t] += wc * r[t];
+  }
+  for (int t = 0; t < B; ++t) out[t] = acc[t];
+}
+
+// weighted_rows over rows of length n (row c at rows + c·n): blocks of 8, then one of 4, 2 and 1
+// as needed.
+void weighted_rows_n(const double* w, int w_stride, int count, const double* rows, int n,
+                     double init, double* out) {
+  const std::size_t stride = n;
+  int s = 0;
+  for (; s + 8 <= n; s += 8) weighted_rows<8>(w, w_stride, count, rows + s, stride, init, out + s);
+  if (s + 4 <= n) {
+    weighted_rows<4>(w, w_stride, count, rows + s, stride, init, out + s);
+    s += 4;
+  }
+  if (s + 2 <= n) {
+    weighted_rows<2>(w, w_stride, count, rows + s, stride, init, out + s);
+    s += 2;
+  }
+  if (s < n) weighted_rows<1>(w, w_stride, count, rows + s, stride, init, out + s);
+}
+
+}  // namespace
 
 void BatchKernel::reserve(const Network& net, int n) {
   const int L = net.num_layers();
@@ -24,6 +64,7 @@ void BatchKernel::reserve(const Network& net, int n) {
   // allocate only until the largest has been seen.
   for (auto* buf : {&theta_, &y_, &dE_dy_, &dE_dtheta_}) buf->assign(total, 0.0);
   scaled_.assign(n, 0.0);
+  y_t_.assign(std::size_t(*std::max_element(sizes_.begin(), sizes_.end())) * n, 0.0);
   for (auto* buf : {&out_theta_, &out_y_, &out_dy_, &out_dtheta_})
     buf->assign(net.output_size(), 0.0);
 }
@@ -52,15 +93,9 @@ double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset
     const double* Y_in = y_.data() + offset_[l - 1];          // [n_in][n]
     double* Theta = theta_.data() + offset_[l];               // [n_out][n]
     double* Y = y_.data() + offset_[l];                       // [n_out][n]
-    for (int j = 0; j < n_out; ++j) {
-      double* __restrict th = Theta + std::size_t(j) * n;     // [n]
-      std::fill(th, th + n, b[j]);
-      for (int i = 0; i < n_in; ++i) {
-        const double w = W[std::size_t(j) * n_in + i];
-        const double* __restrict y_i = Y_in + std::size_t(i) * n;  // [n]
-        for (int s = 0; s < n; ++s) th[s] += w * y_i[s];
-      }
-    }
+    for (int j = 0; j < n_out; ++j)  // θ_j[s] = b_j + Σ_i W[j][i]·Y_in[i][s]
+      weighted_rows_n(W + std::size_t(j) * n_in, 1, n_in, Y_in, n, b[j],
+                      Theta + std::size_t(j) * n);
     const Activation& act = activation(net.activation(l));
     if (act.f) {
       // Elementwise: the whole [n_out][n] block is one call.
@@ -115,35 +150,17 @@ double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset
     double* gW = grad + net.weight_offset(l);                  // [n_out][n_in]
     double* gb = grad + net.bias_offset(l);                    // [n_out]
     double* __restrict d = scaled_.data();                     // [n]
+    // Y_in transposed to [n][n_in], so that one sample's inputs are contiguous.
+    double* __restrict Yt = y_t_.data();
+    for (int i = 0; i < n_in; ++i)
+      for (int s = 0; s < n; ++s) Yt[std::size_t(s) * n_in + i] = Y_in[std::size_t(i) * n + s];
     for (int j = 0; j < n_out; ++j) {
       const double* dTheta_j = dTheta + std::size_t(j) * n;
       // d_s = (1/n)·∂E_s/∂θ_j, rounded exactly as pass.cpp's `scale * d_theta[j]`.
       for (int s = 0; s < n; ++s) d[s] = scale * dTheta_j[s];
-      // ∂E/∂w_ji = Σ_s d_s · y_is, samples added in batch order. The sum over s is a dependency
-      // chain, so four inputs i are summed side by side to keep the pipeline busy.
-      double* g = gW + std::size_t(j) * n_in;
-      int i = 0;
-      for (; i + 4 <= n_in; i += 4) {
-        const double* y0 = Y_in + std::size_t(i) * n;
-        const double *y1 = y0 + n, *y2 = y1 + n, *y3 = y2 + n;
-        double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-        for (int s = 0; s < n; ++s) {
-          a0 += d[s] * y0[s];
-          a1 += d[s] * y1[s];
-          a2 += d[s] * y2[s];
-          a3 += d[s] * y3[s];
-        }
-        g[i] = a0;
-        g[i + 1] = a1;
-        g[i + 2] = a2;
-        g[i + 3] = a3;
-      }
-      for (; i < n_in; ++i) {
-        const double* y_i = Y_in + std::size_t(i) * n;
-        double a = 0;
-        for (int s = 0; s < n; ++s) a += d[s] * y_i[s];
-        g[i] = a;
-      }
+      // ∂E/∂w_ji = 0 + Σ_s d_s·y_is, samples added in batch order. Each sum over s is a dependency
+      // chain; over the transposed inputs the chains of all i advance side by side, vectorised.
+      weighted_rows_n(d, 1, n, Yt, n_in, 0.0, gW + std::size_t(j) * n_in);
       double a = 0;  // ∂E/∂b_j = Σ_s d_s
       for (int s = 0; s < n; ++s) a += d[s];
       gb[j] = a;
@@ -151,15 +168,8 @@ double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset
     if (l == 1) break;  // the inputs need no ∂E/∂y
     // ∂E/∂y_is = Σ_j w_ji ∂E/∂θ_js (j in order, as in pass.cpp), then ∂E/∂θ = f′ ⊙ ∂E/∂y.
     double* dY = dE_dy_.data() + offset_[l - 1];  // [n_in][n]
-    for (int i = 0; i < n_in; ++i) {
-      double* __restrict dy = dY + std::size_t(i) * n;  // [n]
-      std::fill(dy, dy + n, 0.0);
-      for (int j = 0; j < n_out; ++j) {
-        const double w = W[std::size_t(j) * n_in + i];
-        const double* __restrict dth = dTheta + std::size_t(j) * n;  // [n]
-        for (int s = 0; s < n; ++s) dy[s] += w * dth[s];
-      }
-    }
+    for (int i = 0; i < n_in; ++i)  // ∂E/∂y_i[s] = 0 + Σ_j W[j][i]·∂E/∂θ_j[s]
+      weighted_rows_n(W + i, n_in, n_out, dTheta, n, 0.0, dY + std::size_t(i) * n);
     // Hidden layers are never softmax, so their derivative is elementwise over the block.
     activation(net.activation(l - 1))
         .df_layer(theta_.data() + offset_[l - 1], y_.data() + offset_[l - 1], dY,

@@ -7,8 +7,12 @@
 //   forward   Θ_l = W_l · Y_{l−1} + b_l·1ᵀ,  Y_l = f(Θ_l)          (Θ_l, Y_l: [size(l)][n])
 //   backward  ∂E/∂Y_{l−1} = W_lᵀ · ∂E/∂Θ_l,  ∂E/∂Θ_{l−1} = f′ ⊙ ∂E/∂Y_{l−1}
 //             ∂E_batch/∂w_ji = Σ_s (∂E_s/∂θ_js / n) · y_is,  ∂E_batch/∂b_j = Σ_s ∂E_s/∂θ_js / n
-// The innermost loops then run over samples (contiguous, vectorisable), and elementwise
-// activations and their derivatives go through the activation table once per layer block.
+// The innermost loops then run over samples (contiguous, vectorisable), with up to 8 samples'
+// partial sums held in registers over a whole sum; the weight gradient, a sum over samples, runs
+// over the layer's inputs transposed to [sample][unit] so that the sums of all inputs advance side
+// by side.
+// Elementwise activations and their derivatives go through the activation table once per layer
+// block (its layer functions inline fast_math.h, so those loops vectorise too).
 //
 // Exactness: every value is computed with the same operations in the same order as pass.cpp and
 // gradient.cpp (each θ sums its inputs in order i = 0, 1, …; each ∂E/∂y sums over j in order; each
@@ -45,6 +49,7 @@ class BatchKernel {
   std::vector<double> dE_dy_;      // ∂E/∂y (layers 1 … L−1)
   std::vector<double> dE_dtheta_;  // ∂E/∂θ (layers 1 … L−1)
   std::vector<double> scaled_;     // (1/n)·∂E/∂θ of one unit, [n]
+  std::vector<double> y_t_;        // one layer's y transposed, [n][size(l)]
   // One sample's output layer, gathered contiguous for the loss table, each [output_size]:
   std::vector<double> out_theta_, out_y_, out_dy_, out_dtheta_;
 };
