@@ -4,6 +4,9 @@
 #   2. configure + build the `native` and `web` CMake presets
 #   3. ctest in build/native (every suite registered in CMake)
 #   4. node --test over every tests/**/*.test.mjs, with BPLAB_NATIVE_BUILD and BPLAB_WEB_BUILD set
+#   5. scripts/robustness.sh (docs/robustness.md): fuzzers (FUZZ_SECONDS each, default 30), the
+#      asan preset's unit tests, the soak test from build/native and build/web; its summary lines
+#      are repeated at the end, and its failure fails the run
 # Builds keep going past a failed target (ninja -k 0), so one broken target does not hide the
 # results of every other test: its ctest entry then fails as "not built". Exits non-zero if any
 # step failed; tests are skipped (and count as failed) only when their build could not be
@@ -86,6 +89,18 @@ else
   skip "node tests" "a build was not configured"
 fi
 
+# Last, so every ordinary test result is in before it; it reuses build/native and build/web.
+run_robustness() {
+  mkdir -p build
+  bash scripts/robustness.sh 2>&1 | tee build/robustness.log
+  return "${PIPESTATUS[0]}"
+}
+rm -f build/robustness.log
+step "robustness" run_robustness
+
 printf '\n=== summary (%d s in total)\n' $((SECONDS - total_start))
 printf '%s\n' "${results[@]}"
+if [ -f build/robustness.log ]; then
+  sed -n 's/^  \(PASS\|FAIL\|WARN\)  /  robustness: \1  /p' build/robustness.log
+fi
 exit $failed

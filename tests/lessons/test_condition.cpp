@@ -133,6 +133,40 @@ TEST(Condition, NamesListsTheKeysRead) {
   EXPECT_EQ(c.names(), (std::set<std::string>{"answer", "diverged", "inspector.next_weight"}));
 }
 
+// Found by fuzz_lesson: a lesson file could nest or chain an expression deep enough to overflow
+// the stack (the parser, check, evaluation and the tree's destructor all recurse), and error
+// messages quoted names and text of any length.
+TEST(Condition, DeepOrLongExpressionsAreRejectedNotRecursedInto) {
+  std::string chain = "1";
+  for (int k = 0; k < 20000; ++k) chain += "+1";
+  EXPECT_NE(parse_error(chain + " > 0").find("too long (at most 200 tokens)"), std::string::npos);
+  EXPECT_NE(parse_error(std::string(20000, '(') + "1" + std::string(20000, ')')).find("too long"),
+            std::string::npos);
+  EXPECT_NE(parse_error(std::string(30000, '!') + "true").find("too long"), std::string::npos);
+  // Just under the limit still parses, checks and evaluates.
+  std::string ok = "loss_train";
+  for (int k = 0; k < 98; ++k) ok += "+1";  // 1 + 2·98 = 197 tokens, then '>' and '0'
+  EXPECT_TRUE(holds(ok + " > 0"));
+}
+
+TEST(Condition, MessagesQuoteAtMostFortyBytes) {
+  const std::string name(3000, 'a');
+  const std::string unexpected = parse_error("1 " + name);
+  EXPECT_LT(unexpected.size(), 200u) << unexpected;
+  EXPECT_NE(unexpected.find("\"" + std::string(40, 'a') + "…\""), std::string::npos) << unexpected;
+  EXPECT_LT(parse_error(name + "(1)").size(), 200u);
+  EXPECT_LT(parse_error("1 + \"" + name + "\" +").size(), 200u);
+  Condition c;
+  ASSERT_TRUE(Condition::parse(name + " > 0", &c));
+  const bp::Status s = c.check(lessons::state_schema(), true);
+  ASSERT_FALSE(s);
+  EXPECT_LT(s.message().size(), 200u) << s.message();
+  // Cut at a character boundary: 39 ASCII bytes, then a 2-byte character across the 40th byte.
+  const std::string greek = std::string(39, 'a') + "ηηη";
+  const std::string m = parse_error("1 \"" + greek + "\"");
+  EXPECT_NE(m.find("\"" + std::string(39, 'a') + "…\""), std::string::npos) << m;
+}
+
 TEST(StateMap, FlattensNestedObjectsAndArrays) {
   StateMap m;
   ASSERT_TRUE(lessons::flatten_json(R"({"a": 1, "b": {"c": "x", "d": [true, 2.5]}, "e": null})", "", &m));

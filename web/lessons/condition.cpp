@@ -36,6 +36,21 @@ bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c
 
 std::string at(std::size_t pos) { return "position " + std::to_string(pos) + ": "; }
 
+// An expression has at most this many tokens. It bounds the depth of the tree (parentheses, a
+// long chain of '+' or '!'), which parsing, checking, evaluating and freeing walk recursively:
+// a file must not be able to overflow the stack. The shipped lessons use fewer than 40.
+constexpr std::size_t kMaxTokens = 200;
+
+// A name or text from the expression, quoted in a message: at most 40 bytes (cut at a UTF-8
+// character boundary), so a message never echoes an unbounded slice of a lesson file.
+std::string clip(std::string_view text) {
+  constexpr std::size_t kMax = 40;
+  if (text.size() <= kMax) return std::string(text);
+  std::size_t n = kMax;
+  while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return std::string(text.substr(0, n)) + "…";
+}
+
 Status tokenize(std::string_view s, std::vector<Token>* out) {
   static const char* const kOps[] = {"&&", "||", "==", "!=", "<=", ">=", "<", ">", "!",
                                      "+",  "-",  "*",  "/",  "(",  ")",  ","};
@@ -83,6 +98,9 @@ Status tokenize(std::string_view s, std::vector<Token>* out) {
       k += std::char_traits<char>::length(found);
     }
   }
+  if (out->size() >= kMaxTokens)
+    return Status::error(at(out->back().pos) + "the expression is too long (at most " +
+                         std::to_string(kMaxTokens) + " tokens)");
   out->push_back({Token::kEnd, "", s.size() + 1});
   return Status::ok();
 }
@@ -96,7 +114,7 @@ class Parser {
     if (t_.front().kind == Token::kEnd) return Status::error(at(1) + "the condition is empty");
     if (Status s = binary(0, out); !s) return s;
     if (t_[k_].kind != Token::kEnd)
-      return Status::error(at(t_[k_].pos) + "unexpected \"" + t_[k_].text + "\" after a complete expression");
+      return Status::error(at(t_[k_].pos) + "unexpected \"" + clip(t_[k_].text) + "\" after a complete expression");
     return Status::ok();
   }
 
@@ -175,9 +193,9 @@ class Parser {
       *out = inner;
       return Status::ok();
     } else {
-      const std::string after = k_ > 0 ? " after '" + t_[k_ - 1].text + "'" : "";
+      const std::string after = k_ > 0 ? " after '" + clip(t_[k_ - 1].text) + "'" : "";
       return Status::error(at(tok.pos) + "expected a number, name, text or '('" + after +
-                           (tok.kind == Token::kEnd ? ", found the end" : ", found \"" + tok.text + "\""));
+                           (tok.kind == Token::kEnd ? ", found the end" : ", found \"" + clip(tok.text) + "\""));
     }
     *out = node;
     return Status::ok();
@@ -188,7 +206,7 @@ class Parser {
     static const std::map<std::string, std::size_t> arity = {{"abs", 1}, {"sqrt", 1}, {"min", 2}, {"max", 2}};
     const auto f = arity.find(name.text);
     if (f == arity.end())
-      return Status::error(at(name.pos) + "unknown function \"" + name.text + "\" (abs, sqrt, min, max)");
+      return Status::error(at(name.pos) + "unknown function \"" + clip(name.text) + "\" (abs, sqrt, min, max)");
     k_ += 2;
     node->kind = ConditionNode::kCall;
     node->op = name.text;
@@ -231,7 +249,7 @@ Status eval(const ConditionNode& n, const Lookup& lookup, bool all, Value* out) 
       return Status::ok();
     case ConditionNode::kName: {
       const Value* v = lookup(n.name);
-      if (!v) return Status::error(at(n.pos) + "unknown state key \"" + n.name + "\"");
+      if (!v) return Status::error(at(n.pos) + "unknown state key \"" + clip(n.name) + "\"");
       *out = *v;
       return Status::ok();
     }

@@ -7,6 +7,8 @@
 // Functions: abs(x), sqrt(x), min(a, b), max(a, b). Names are state keys (state_map.h). Types
 // are strict: && || ! take true/false, arithmetic and ordering take numbers, == and != take two
 // values of the same type. Errors name the 1-based character position in the expression.
+// An expression has at most 200 tokens (so no file can nest it deep enough to overflow the stack),
+// and a message quotes at most 40 bytes of a name or text.
 #pragma once
 #include <memory>
 #include <set>
