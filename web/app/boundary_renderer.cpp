@@ -15,6 +15,7 @@
 #include <SDL_opengl.h>
 #endif
 
+#include "activation.h"
 #include "input_features.h"
 
 namespace bplab {
@@ -33,17 +34,93 @@ constexpr const char* kGlslVersion = "#version 300 es\n";
 constexpr const char* kGlslVersion = "#version 330 core\n";
 #endif
 
-// The repacked layout (shaders/boundary.frag.glsl): a layer of n units has ⌈n/4⌉ groups of 4
-// units, each unit a row of 4 vec4 (16 weights, zero padded), then ⌈n/4⌉ vec4 of biases:
-// 17 ⌈n/4⌉ vec4, at most 7 · 68 = 476 ≤ kMaxParamVec4.
-constexpr int kRowVec4 = 4;
-int groups(int n) { return (n + 3) / 4; }
-int layer_vec4s(int n) { return groups(n) * (4 * kRowVec4 + 1); }
+// Programs kept compiled: a few architectures' output map, unit maps and read-back variants.
+constexpr std::size_t kMaxPrograms = 24;
 
-GLuint compile(GLenum type, const char* defines, const char* source, std::string* error) {
+// The packed parameters (one float vec4 per entry of the uniform block u_w): layer l ≥ 1 of n
+// units, fed by a layer of m units, takes n·⌈m/4⌉ + ⌈n/4⌉ vec4. Unit j's weights for inputs
+// 4g … 4g + 3 are the vec4 at offset + j·⌈m/4⌉ + g (zero padded), the biases of units 4q … 4q + 3
+// the vec4 at offset + n·⌈m/4⌉ + q. At most 36 + 5 · 68 + 5 = 381 vec4 for the lab's largest
+// network (7 features, 6 × 16 hidden, 1 output).
+int groups(int n) { return (n + 3) / 4; }
+int layer_vec4s(int n_in, int n_out) { return n_out * groups(n_in) + groups(n_out); }
+
+// Input features in engine/input_features.h's table order, as GLSL of the pixel's input x.
+constexpr const char* kFeatureGlsl[] = {"x.x", "x.y", "x.x * x.x", "x.y * x.y", "x.x * x.y", "sin(x.x)", "sin(x.y)"};
+// The leading components of a vec4 that a group of 1 … 4 values uses, and component k of one.
+constexpr const char* kSwizzle[] = {"", ".x", ".xy", ".xyz", ""};
+constexpr const char* kComponent[] = {".x", ".y", ".z", ".w"};
+// GLSL type of a group of 1 … 4 values.
+constexpr const char* kGroupType[] = {"", "float", "vec2", "vec3", "vec4"};
+
+std::string num(int v) { return std::to_string(v); }
+
+// GLSL for unit_output() (declared in shaders/boundary.frag.glsl): the network with these layer
+// sizes, activations (bp::ActivationId) and parameter offsets, evaluated up to out_layer, returning
+// unit u_unit of it. Straight-line code, one statement per unit: y<l>_<j> is unit j's output of
+// layer l, g<l>_<q> the group of its units 4q … 4q + 3 that the next layer's dot products take.
+// Only the selected features are computed, and nothing is indexed by a variable.
+std::string network_glsl(int layers, const std::array<int, BoundaryRenderer::kMaxLayers>& size,
+                         const std::array<int, BoundaryRenderer::kMaxLayers>& act, std::uint32_t features,
+                         const std::array<int, BoundaryRenderer::kMaxLayers>& offset, int out_layer) {
+  std::string s;
+  s.reserve(8192);
+  const int vec4s = offset[layers - 1] + layer_vec4s(size[layers - 2], size[layers - 1]);
+  s += "layout(std140) uniform Params {\n  vec4 u_w[" + num(vec4s) + "];\n};\n";
+  if (size[out_layer] > 1) s += "uniform int u_unit;\n";
+  s += "float unit_output(vec2 x) {\n";
+  int i = 0;
+  for (int k = 0; k < 7; ++k)
+    if ((features >> k) & 1u) s += "  float y0_" + num(i++) + " = " + kFeatureGlsl[k] + ";\n";
+  for (int l = 1; l <= out_layer; ++l) {
+    const int m = size[l - 1], n = size[l];
+    const std::string prev = num(l - 1), cur = num(l);
+    for (int g = 0; g < groups(m); ++g) {
+      const int width = std::min(4, m - 4 * g);
+      s += std::string("  ") + kGroupType[width] + " g" + prev + "_" + num(g) + " = " + kGroupType[width] + "(";
+      for (int k = 0; k < width; ++k) s += (k ? ", y" : "y") + prev + "_" + num(4 * g + k);
+      s += ");\n";
+    }
+    const auto theta = [&](int j) {
+      std::string t;
+      for (int g = 0; g < groups(m); ++g)
+        t += "dot(u_w[" + num(offset[l] + j * groups(m) + g) + "]" + kSwizzle[std::min(4, m - 4 * g)] +
+             ", g" + prev + "_" + num(g) + ") + ";
+      return t + "u_w[" + num(offset[l] + n * groups(m) + j / 4) + "]" + kComponent[j % 4];
+    };
+    if (act[l] == static_cast<int>(bp::ActivationId::Softmax)) {
+      // y_j = e^(θ_j − m) / Σ_k e^(θ_k − m), m = max θ (the shift cancels and avoids overflow).
+      for (int j = 0; j < n; ++j) s += "  float t" + cur + "_" + num(j) + " = " + theta(j) + ";\n";
+      s += "  float m" + cur + " = t" + cur + "_0;\n";
+      for (int j = 1; j < n; ++j) s += "  m" + cur + " = max(m" + cur + ", t" + cur + "_" + num(j) + ");\n";
+      for (int j = 0; j < n; ++j)
+        s += "  float e" + cur + "_" + num(j) + " = exp(t" + cur + "_" + num(j) + " - m" + cur + ");\n";
+      s += "  float sum" + cur + " = e" + cur + "_0";
+      for (int j = 1; j < n; ++j) s += " + e" + cur + "_" + num(j);
+      s += ";\n";
+      for (int j = 0; j < n; ++j)
+        s += "  float y" + cur + "_" + num(j) + " = e" + cur + "_" + num(j) + " / sum" + cur + ";\n";
+    } else {
+      const char* f = act[l] == static_cast<int>(bp::ActivationId::Sigmoid) ? "act_sigmoid("
+                      : act[l] == static_cast<int>(bp::ActivationId::Tanh)  ? "act_tanh("
+                      : act[l] == static_cast<int>(bp::ActivationId::Relu)  ? "act_relu("
+                                                                             : "(";
+      for (int j = 0; j < n; ++j) s += "  float y" + cur + "_" + num(j) + " = " + f + theta(j) + ");\n";
+    }
+  }
+  // The unit shown: a chain of selects on a uniform, so no branch and no indexing.
+  const std::string out = num(out_layer);
+  s += "  return ";
+  for (int j = 0; j + 1 < size[out_layer]; ++j) s += "u_unit == " + num(j) + " ? y" + out + "_" + num(j) + " : ";
+  s += "y" + out + "_" + num(size[out_layer] - 1) + ";\n}\n";
+  return s;
+}
+
+GLuint compile(GLenum type, const char* defines, const char* source, const char* generated,
+               std::string* error) {
   const GLuint shader = glCreateShader(type);
-  const char* parts[] = {kGlslVersion, defines, source};
-  glShaderSource(shader, 3, parts, nullptr);
+  const char* parts[] = {kGlslVersion, defines, source, generated};
+  glShaderSource(shader, 4, parts, nullptr);
   glCompileShader(shader);
   GLint ok = GL_FALSE;
   glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
@@ -91,8 +168,9 @@ BoundaryRenderer::~BoundaryRenderer() {
 }
 
 void BoundaryRenderer::release() {
-  for (Program* p : {&colour_, &raw_})
-    if (p->id) glDeleteProgram(p->id);
+  for (const Program& p : programs_)
+    if (p.id) glDeleteProgram(p.id);
+  programs_.clear();
   for (Target* t : {&map_, &atlas_, &readback_}) {
     if (t->framebuffer) glDeleteFramebuffers(1, &t->framebuffer);
     if (t->texture) glDeleteTextures(1, &t->texture);
@@ -107,15 +185,18 @@ bool BoundaryRenderer::supports(const bp::Network& net) {
   int vec4s = 0;
   for (int l = 0; l < L; ++l) {
     if (net.size(l) > kMaxUnits) return false;
-    if (l > 0) vec4s += layer_vec4s(net.size(l));
+    if (l > 0) vec4s += layer_vec4s(net.size(l - 1), net.size(l));
   }
   return vec4s <= kMaxParamVec4;
 }
 
-bool BoundaryRenderer::build_program(bool raw, Program* out) {
-  const GLuint vs = compile(GL_VERTEX_SHADER, "", shaders::boundary_vert, &error_);
+bool BoundaryRenderer::build_program(Program* p) {
+  const std::string network =
+      network_glsl(arch_.layers, arch_.size, arch_.act, arch_.features, offset_, p->out_layer);
+  const GLuint vs = compile(GL_VERTEX_SHADER, "", shaders::boundary_vert, "", &error_);
   if (!vs) return false;
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, raw ? "#define RAW_OUTPUT\n" : "", shaders::boundary_frag, &error_);
+  const GLuint fs = compile(GL_FRAGMENT_SHADER, p->raw ? "#define RAW_OUTPUT\n" : "", shaders::boundary_frag,
+                            network.c_str(), &error_);
   if (!fs) {
     glDeleteShader(vs);
     return false;
@@ -135,42 +216,60 @@ bool BoundaryRenderer::build_program(bool raw, Program* out) {
     glDeleteProgram(id);
     return false;
   }
-  glUniformBlockBinding(id, glGetUniformBlockIndex(id, "Params"), 0);
-  Program& p = *out;
-  p.id = id;
-  p.layers = glGetUniformLocation(id, "u_layers");
-  p.size = glGetUniformLocation(id, "u_size");
-  p.act = glGetUniformLocation(id, "u_act");
-  p.row = glGetUniformLocation(id, "u_row");
-  p.bias = glGetUniformLocation(id, "u_bias");
-  p.origin = glGetUniformLocation(id, "u_origin");
-  p.lo = glGetUniformLocation(id, "u_lo");
-  p.step = glGetUniformLocation(id, "u_step");
-  p.out_layer = glGetUniformLocation(id, "u_out_layer");
-  p.out_unit = glGetUniformLocation(id, "u_out_unit");
-  p.range = glGetUniformLocation(id, "u_range");
-  p.discrete = glGetUniformLocation(id, "u_discrete");
-  p.contour = glGetUniformLocation(id, "u_contour");
-  p.line_px = glGetUniformLocation(id, "u_line_px");
+  // A map of an input feature reads no parameter: the block is then compiled out.
+  const GLuint block = glGetUniformBlockIndex(id, "Params");
+  if (block != GL_INVALID_INDEX) glUniformBlockBinding(id, block, 0);
+  p->id = id;
+  p->origin = glGetUniformLocation(id, "u_origin");
+  p->lo = glGetUniformLocation(id, "u_lo");
+  p->step = glGetUniformLocation(id, "u_step");
+  p->unit = glGetUniformLocation(id, "u_unit");
+  p->range = glGetUniformLocation(id, "u_range");
+  p->discrete = glGetUniformLocation(id, "u_discrete");
+  p->contour = glGetUniformLocation(id, "u_contour");
+  p->line_px = glGetUniformLocation(id, "u_line_px");
   return true;
+}
+
+const BoundaryRenderer::Program* BoundaryRenderer::program(int out_layer, bool raw) {
+  for (Program& p : programs_)
+    if (p.out_layer == out_layer && p.raw == raw && p.arch == arch_) {
+      p.last_used = ++use_clock_;
+      if (p.id == 0) error_ = "the boundary shader failed to build for this network";
+      return p.id ? &p : nullptr;
+    }
+  if (programs_.size() >= kMaxPrograms) {
+    auto oldest = std::min_element(programs_.begin(), programs_.end(),
+                                   [](const Program& a, const Program& b) { return a.last_used < b.last_used; });
+    if (oldest->id) glDeleteProgram(oldest->id);
+    programs_.erase(oldest);
+  }
+  Program p;
+  p.arch = arch_;
+  p.out_layer = out_layer;
+  p.raw = raw;
+  p.last_used = ++use_clock_;
+  if (!build_program(&p)) std::fprintf(stderr, "bplab: %s\n", error_.c_str());
+  programs_.push_back(p);
+  return p.id ? &programs_.back() : nullptr;
 }
 
 bool BoundaryRenderer::init() {
   if (ready_) return true;
   if (failed_) return false;
-  failed_ = true;
-  if (!build_program(false, &colour_) || !build_program(true, &raw_)) {
-    std::fprintf(stderr, "bplab: %s\n", error_.c_str());
-    return false;
-  }
   // Core profiles draw only with a vertex array bound, even one without attributes.
   glGenVertexArrays(1, &vertex_array_);
-  // The whole block is allocated once: a bound uniform buffer must be at least the block's size.
+  // The whole buffer is allocated once: a bound uniform buffer must be at least the block's size,
+  // which is at most this.
   glGenBuffers(1, &params_buffer_);
   glBindBuffer(GL_UNIFORM_BUFFER, params_buffer_);
   glBufferData(GL_UNIFORM_BUFFER, sizeof packed_, nullptr, GL_DYNAMIC_DRAW);
   glBindBuffer(GL_UNIFORM_BUFFER, 0);
-  failed_ = false;
+  if (vertex_array_ == 0 || params_buffer_ == 0) {
+    error_ = "boundary map: could not create GL objects";
+    failed_ = true;
+    return false;
+  }
   ready_ = true;
   return true;
 }
@@ -185,42 +284,42 @@ bool BoundaryRenderer::set_network(const bp::Network& net, std::uint32_t feature
     error_ = "the feature mask does not match the network's inputs";
     return false;
   }
-  layers_ = net.num_layers();
-  // Input unit i is the i-th selected feature; the shader computes all of them in table order.
-  int n_features = 0;
-  for (int k = 0; k < kMaxFeatures; ++k)
-    if ((features >> k) & 1u) feature_index_[n_features++] = k;
-  // Repack W_l and b_l (engine/network.h: W_l row-major [size(l)][size(l−1)], then b_l) into
-  // rows of 4 vec4 padded with zeros, so θ_j is 4 dot products in the shader. Layer 1's input i
-  // goes to the column of its feature.
+  Architecture arch;
+  arch.layers = net.num_layers();
+  arch.features = features;
+  for (int l = 0; l < arch.layers; ++l) {
+    arch.size[l] = net.size(l);
+    if (l > 0) arch.act[l] = static_cast<int>(net.activation(l));
+  }
+  const bool new_arch = !(arch == arch_);
+  arch_ = arch;
+  // Repack W_l and b_l (engine/network.h: W_l row-major [size(l)][size(l−1)], then b_l) as the
+  // generated code reads them (see layer_vec4s()).
   packed_.fill(0.0f);
   int cursor = 0;  // in vec4
-  size_[0] = net.size(0);
-  for (int l = 1; l < layers_; ++l) {
-    const int n_in = net.size(l - 1), n_out = net.size(l);
-    size_[l] = n_out;
-    act_[l] = static_cast<int>(net.activation(l));
-    row_[l] = cursor;
+  for (int l = 1; l < arch.layers; ++l) {
+    const int n_in = net.size(l - 1), n_out = net.size(l), row = groups(n_in);
+    offset_[l] = cursor;
     const double* w = net.weights(l);
     for (int j = 0; j < n_out; ++j)
-      for (int i = 0; i < n_in; ++i) {
-        const int column = l == 1 ? feature_index_[i] : i;
-        packed_[std::size_t(cursor + j * kRowVec4) * 4 + column] = static_cast<float>(w[j * n_in + i]);
-      }
-    cursor += groups(n_out) * 4 * kRowVec4;
-    bias_[l] = cursor;
+      for (int i = 0; i < n_in; ++i)
+        packed_[std::size_t(cursor + j * row) * 4 + i] = static_cast<float>(w[j * n_in + i]);
     const double* b = net.biases(l);
-    for (int j = 0; j < n_out; ++j) packed_[std::size_t(cursor) * 4 + j] = static_cast<float>(b[j]);
-    cursor += groups(n_out);
+    for (int j = 0; j < n_out; ++j)
+      packed_[std::size_t(cursor + n_out * row) * 4 + j] = static_cast<float>(b[j]);
+    cursor += layer_vec4s(n_in, n_out);
   }
   // Upload only what changed since the last call (nothing while training is paused).
   const std::size_t bytes = std::size_t(cursor) * 4 * sizeof(float);
-  if (!uploaded_valid_ || std::memcmp(packed_.data(), uploaded_.data(), bytes) != 0) {
+  if (cursor != uploaded_vec4_ || std::memcmp(packed_.data(), uploaded_.data(), bytes) != 0) {
     glBindBuffer(GL_UNIFORM_BUFFER, params_buffer_);
     glBufferSubData(GL_UNIFORM_BUFFER, 0, static_cast<GLsizeiptr>(bytes), packed_.data());
     glBindBuffer(GL_UNIFORM_BUFFER, 0);
     std::copy(packed_.begin(), packed_.begin() + cursor * 4, uploaded_.begin());
-    uploaded_valid_ = true;
+    uploaded_vec4_ = cursor;
+    ++params_version_;
+  } else if (new_arch) {
+    ++params_version_;  // e.g. another activation with the same parameters
   }
   return true;
 }
@@ -261,59 +360,69 @@ bool BoundaryRenderer::ensure_target(Target* target, int width, int height, bool
   return true;
 }
 
-bool BoundaryRenderer::draw(const Program& p, const MapRequest& r, const Target& target, int x,
-                            int y, int width, int height) {
-  const int out_layer = r.layer < 0 ? layers_ - 1 : r.layer;
-  if (!ready_ || layers_ == 0 || out_layer >= layers_ || r.unit < 0 || r.unit >= size_[out_layer] ||
-      width <= 0 || height <= 0 || !(r.hi > r.lo)) {
+bool BoundaryRenderer::draw(bool raw, const MapRequest& r, const Target& target, int x, int y,
+                            int width, int height) {
+  const int out_layer = r.layer < 0 ? arch_.layers - 1 : r.layer;
+  if (!ready_ || arch_.layers == 0 || out_layer >= arch_.layers || r.unit < 0 ||
+      r.unit >= arch_.size[out_layer] || width <= 0 || height <= 0 || !(r.hi > r.lo)) {
     error_ = "boundary map: nothing to draw for this request";
     return false;
   }
   const SavedState saved;
+  // One program per layer shown, each computing no further than that layer: a program that could
+  // show any unit keeps every layer's values live to the end, and llvmpipe then got the last
+  // hidden layers of large networks wrong.
+  const Program* p = program(out_layer, raw);
+  if (p == nullptr) return false;
   glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
   glViewport(x, y, width, height);
   for (GLenum cap : {GL_BLEND, GL_SCISSOR_TEST, GL_DEPTH_TEST, GL_CULL_FACE}) glDisable(cap);
-  glUseProgram(p.id);
+  glUseProgram(p->id);
   glBindBufferBase(GL_UNIFORM_BUFFER, 0, params_buffer_);
   glBindVertexArray(vertex_array_);
 
-  glUniform1i(p.layers, layers_);
-  glUniform1iv(p.size, kMaxLayers, size_.data());
-  glUniform1iv(p.act, kMaxLayers, act_.data());
-  glUniform1iv(p.row, kMaxLayers, row_.data());
-  glUniform1iv(p.bias, kMaxLayers, bias_.data());
-  glUniform2f(p.origin, static_cast<float>(x), static_cast<float>(y));
-  glUniform2f(p.lo, static_cast<float>(r.lo), static_cast<float>(r.lo));
-  glUniform2f(p.step, static_cast<float>((r.hi - r.lo) / width), static_cast<float>((r.hi - r.lo) / height));
-  glUniform1i(p.out_layer, out_layer);
-  glUniform1i(p.out_unit, out_layer == 0 ? feature_index_[r.unit] : r.unit);
-  if (p.range >= 0) {
-    glUniform2f(p.range, static_cast<float>(r.value_lo), static_cast<float>(r.value_hi));
-    glUniform1i(p.discrete, r.discrete);
-    glUniform1i(p.contour, r.contour);
-    glUniform1f(p.line_px, r.line_px);
+  glUniform2f(p->origin, static_cast<float>(x), static_cast<float>(y));
+  glUniform2f(p->lo, static_cast<float>(r.lo), static_cast<float>(r.lo));
+  glUniform2f(p->step, static_cast<float>((r.hi - r.lo) / width), static_cast<float>((r.hi - r.lo) / height));
+  if (p->unit >= 0) glUniform1i(p->unit, r.unit);
+  if (!raw) {
+    glUniform2f(p->range, static_cast<float>(r.value_lo), static_cast<float>(r.value_hi));
+    glUniform1i(p->discrete, r.discrete);
+    glUniform1i(p->contour, r.contour);
+    glUniform1f(p->line_px, r.line_px);
   }
   glDrawArrays(GL_TRIANGLES, 0, 3);
   return true;
 }
 
 unsigned BoundaryRenderer::render(const MapRequest& request, int width, int height) {
-  if (!ready_ || width <= 0 || height <= 0 || !ensure_target(&map_, width, height, false)) return 0;
-  return draw(colour_, request, map_, 0, 0, width, height) ? map_.texture : 0;
+  if (map_valid_ && map_version_ == params_version_ && map_width_ == width && map_height_ == height &&
+      map_request_ == request)
+    return map_.texture;
+  map_valid_ = false;
+  if (!ready_ || width <= 0 || height <= 0 || !ensure_target(&map_, width, height, false) ||
+      !draw(false, request, map_, 0, 0, width, height))
+    return 0;
+  map_valid_ = true;
+  map_version_ = params_version_;
+  map_width_ = width;
+  map_height_ = height;
+  map_request_ = request;
+  return map_.texture;
 }
 
 unsigned BoundaryRenderer::render_tile(const MapRequest& request, int x, int y, int size) {
   if (!ready_ || x < 0 || y < 0 || x + size > kAtlasSize || y + size > kAtlasSize ||
       !ensure_target(&atlas_, kAtlasSize, kAtlasSize, false))
     return 0;
-  return draw(colour_, request, atlas_, x, y, size, size) ? atlas_.texture : 0;
+  return draw(false, request, atlas_, x, y, size, size) ? atlas_.texture : 0;
 }
 
 bool BoundaryRenderer::sample(const MapRequest& request, int size,
                               const std::vector<std::array<double, 2>>& points,
                               std::vector<ShaderSample>* out) {
   if (!ready_ || size <= 0 || !ensure_target(&readback_, size, size, true) ||
-      !draw(raw_, request, readback_, 0, 0, size, size))
+      !draw(true, request, readback_, 0, 0, size, size))
     return false;
   // GL ES guarantees RGBA_INTEGER + UNSIGNED_INT reads from an unsigned integer buffer; R is y.
   std::vector<GLuint> texels(std::size_t(size) * size * 4);

@@ -223,25 +223,41 @@ void BoundaryView::draw(UiContext& ui) {
 }
 
 const BoundaryView::Tile* BoundaryView::tile_for(const lab::Lab& lab, int layer, int unit, int px) {
-  if (tiles_frame_ != ImGui::GetFrameCount()) {
-    tiles_frame_ = ImGui::GetFrameCount();
-    tiles_.clear();  // keeps its capacity: no allocation once warmed up
-    shelf_x_ = shelf_y_ = shelf_height_ = 0;
-    if (!renderer_.set_network(lab.network(), lab.settings().features)) tiles_frame_ = -1;
+  const int frame = ImGui::GetFrameCount();
+  if (tiles_frame_ != frame) {
+    tiles_frame_ = frame;
+    network_ok_ = renderer_.set_network(lab.network(), lab.settings().features);
   }
-  if (tiles_frame_ < 0) return nullptr;
-  for (const Tile& t : tiles_)
-    if (t.layer == layer && t.unit == unit && t.px == px) return &t;
+  if (!network_ok_) return nullptr;
+  const MapRequest request = unit_request(lab, layer, unit);
+  const unsigned long version = renderer_.params_version();
+  for (Tile& t : tiles_)
+    if (t.request.layer == layer && t.request.unit == unit && t.px == px) {
+      if (t.version != version || t.request != request) {
+        if (renderer_.render_tile(request, t.x, t.y, px) == 0) return nullptr;
+        t.request = request;
+        t.version = version;
+      }
+      t.used_frame = frame;
+      return &t;
+    }
   constexpr int kAtlas = BoundaryRenderer::kAtlasSize;
+  if (px > kAtlas) return nullptr;
   if (shelf_x_ + px > kAtlas) {
     shelf_x_ = 0;
     shelf_y_ += shelf_height_;
     shelf_height_ = 0;
   }
-  if (px > kAtlas || shelf_y_ + px > kAtlas) return nullptr;  // atlas full this frame
-  const unsigned texture = renderer_.render_tile(unit_request(lab, layer, unit), shelf_x_, shelf_y_, px);
-  if (texture == 0) return nullptr;
-  tiles_.push_back({layer, unit, px, shelf_x_, shelf_y_, texture});
+  if (shelf_y_ + px > kAtlas) {
+    // Full: start over, but never overwrite a tile that this frame's draw list already shows.
+    for (const Tile& t : tiles_)
+      if (t.used_frame == frame) return nullptr;
+    tiles_.clear();
+    shelf_x_ = shelf_y_ = shelf_height_ = 0;
+  }
+  atlas_texture_ = renderer_.render_tile(request, shelf_x_, shelf_y_, px);
+  if (atlas_texture_ == 0) return nullptr;
+  tiles_.push_back({request, px, shelf_x_, shelf_y_, version, frame});
   shelf_x_ += px;
   shelf_height_ = std::max(shelf_height_, px);
   return &tiles_.back();
@@ -260,7 +276,7 @@ void BoundaryView::draw_unit_map(const lab::Lab& lab, int layer, int unit, float
   // Texture coordinates of the tile, flipped vertically (GL rows grow upwards).
   const float a = static_cast<float>(BoundaryRenderer::kAtlasSize);
   const ImVec2 uv0(tile->x / a, (tile->y + px) / a), uv1((tile->x + px) / a, tile->y / a);
-  ImGui::Image(texture_id(tile->texture), ImVec2(size, size), uv0, uv1);
+  ImGui::Image(texture_id(atlas_texture_), ImVec2(size, size), uv0, uv1);
 }
 
 }  // namespace bplab

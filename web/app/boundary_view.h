@@ -1,5 +1,6 @@
-// The output map: the network's output over the input plane (about [−1.2, 1.2]²), drawn every
-// frame at the view's full device resolution by shaders/boundary.frag.glsl (BoundaryRenderer),
+// The output map: the network's output over the input plane (about [−1.2, 1.2]²), drawn at the
+// view's full device resolution by shaders/boundary.frag.glsl (BoundaryRenderer) whenever the
+// weights, the size or the options changed,
 // with the training and test points on top, a legend, the y = 0.5 boundary line for
 // classification and a "Discretize output" option. Hovering shows (x₁, x₂) and the engine's output
 // there (Lab::predict) to cross-check the shader; clicking adds a point (left: class 1, right:
@@ -36,8 +37,8 @@ class BoundaryView {
 
   // Draws the output y of one unit (layer 0 = the input features, num_layers() − 1 = the output)
   // over the plane as a size × size (logical pixels) image at the cursor, through the same
-  // shader. For the network diagram, beside units and in hover tooltips. Maps of one frame share
-  // one texture; the same (layer, unit, size) twice in a frame is drawn once.
+  // shader. For the network diagram, beside units and in hover tooltips. The maps share one
+  // texture and are drawn only when what they show changed.
   void draw_unit_map(const lab::Lab& lab, int layer, int unit, float size);
 
   BoundaryRenderer& renderer() { return renderer_; }
@@ -50,11 +51,14 @@ class BoundaryView {
   }
 
  private:
-  // A square of the atlas texture holding one unit map of this frame.
+  // A square of the atlas texture holding one unit map, kept across frames and drawn again only
+  // when its request or the parameters changed.
   struct Tile {
-    int layer, unit, px;  // what it shows, at px × px device pixels
-    int x, y;             // its corner in the atlas (GL: from the bottom left)
-    unsigned texture;     // the atlas
+    MapRequest request;    // what it shows …
+    int px;                // … at px × px device pixels
+    int x, y;              // its corner in the atlas (GL: from the bottom left)
+    unsigned long version; // BoundaryRenderer::params_version() when it was drawn
+    int used_frame;        // the last ImGui frame that showed it
   };
   const Tile* tile_for(const lab::Lab& lab, int layer, int unit, int px);
 
@@ -66,10 +70,12 @@ class BoundaryView {
   bool hovered_ = false;
   double hover_x1_ = 0, hover_x2_ = 0;
 
-  // Shelf packing of this frame's unit maps into the atlas: rows of tiles left to right, a new
-  // row above the tallest tile of the current one. Reset when a new ImGui frame starts.
+  // Shelf packing of the unit maps into the atlas: rows of tiles left to right, a new row above
+  // the tallest tile of the current one. Emptied when full, unless this frame already uses a tile.
   std::vector<Tile> tiles_;
-  int tiles_frame_ = -1;
+  unsigned atlas_texture_ = 0;
+  int tiles_frame_ = -1;     // the frame for which set_network() was last called here
+  bool network_ok_ = false;  // and whether it succeeded
   int shelf_x_ = 0, shelf_y_ = 0, shelf_height_ = 0;
 };
 
