@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "point_sprites.h"
 #include "colormap.h"
 #include "help_marker.h"
 #include "imgui.h"
@@ -61,15 +62,15 @@ bool named_checkbox(const char* label, bool* value) {
 }
 
 void draw_points(ImDrawList* dl, const bp::Dataset& data, int unit, lab::ValueRange range,
-                 ImVec2 p0, float side, ImU32 outline, float outline_width) {
+                 ImVec2 p0, float side, ImU32 outline) {
   const float scale = side / static_cast<float>(kPlaneHi - kPlaneLo);
   for (int s = 0; s < data.size(); ++s) {
     const double* x = data.input(s);
     // x₁ rightwards from the left edge, x₂ upwards from the bottom edge.
     const ImVec2 c(p0.x + static_cast<float>(x[0] - kPlaneLo) * scale,
                    p0.y + side - static_cast<float>(x[1] - kPlaneLo) * scale);
-    dl->AddCircleFilled(c, kPointRadius, im_colour(lab::colour(data.target(s)[unit], range)), 12);
-    dl->AddCircle(c, kPointRadius, outline, 12, outline_width);
+    point_sprites::draw(dl, c, kPointRadius, im_colour(lab::colour(data.target(s)[unit], range)),
+                        outline);
   }
 }
 
@@ -193,8 +194,8 @@ void BoundaryView::draw(UiContext& ui) {
   }
 
   dl->PushClipRect(p0, p1, true);
-  draw_points(dl, lab.raw_train(), output_unit_, range, p0, side, IM_COL32(30, 30, 30, 220), 1.0f);
-  if (show_test_) draw_points(dl, lab.raw_test(), output_unit_, range, p0, side, IM_COL32_WHITE, 1.5f);
+  draw_points(dl, lab.raw_train(), output_unit_, range, p0, side, IM_COL32(30, 30, 30, 220));
+  if (show_test_) draw_points(dl, lab.raw_test(), output_unit_, range, p0, side, IM_COL32_WHITE);
   dl->PopClipRect();
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
 

@@ -11,6 +11,7 @@
 #include "item_registry.h"
 #include "lab_font.h"
 #include "platform_services.h"
+#include "point_sprites.h"
 #include "url_hash.h"
 
 namespace bplab {
@@ -38,6 +39,7 @@ void LabApp::init(const Options& options) {
   style.FrameRounding = 3.0f;
   style.WindowBorderSize = 1.0f;
   load_lab_font(options.font_path, kFontSizePx, options.pixel_ratio);
+  point_sprites::prepare();
 
   const std::string hash = platform::url_hash();
   if (!hash.empty()) {
