@@ -1,12 +1,11 @@
 #include "csv.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <sstream>
 #include <vector>
 
 #include "input_limits.h"
+#include "number_text.h"
 
 namespace bp {
 namespace {
@@ -26,18 +25,6 @@ std::vector<std::string_view> split_fields(std::string_view line) {
     if (comma == std::string_view::npos) return fields;
     start = comma + 1;
   }
-}
-
-// A finite decimal number and nothing else ("1.5e3" yes; "1.5x", "nan", "inf", "" no).
-bool parse_number(std::string_view field, double* out) {
-  if (field.empty() || field.size() > 64) return false;
-  const std::string text(field);
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
 }
 
 }  // namespace

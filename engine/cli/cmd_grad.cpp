@@ -15,17 +15,11 @@ namespace {
 using nlohmann::ordered_json;
 
 int run(const Flags& flags, std::string* error) {
-  const Loss* loss = find_loss_flag(flags.text("loss"), error);
-  if (loss == nullptr) return kExitUsage;
-  Network net;
-  Dataset data;
-  bool has_weights = false;
-  Status s = load_model(flags.text("model"), *loss, &net, &has_weights);
-  if (s) s = load_data(flags.text("data"), net, &data);
-  if (!s) {
-    *error = s.message();
-    return kExitBadInput;
-  }
+  Inputs in;
+  if (const int code = load_inputs(flags, &in, error)) return code;
+  const Loss* loss = in.loss;
+  const Network& net = in.net;
+  const Dataset& data = in.data;
 
   std::vector<int> all(data.size());
   std::iota(all.begin(), all.end(), 0);

@@ -55,17 +55,12 @@ class EpochLog {
 };
 
 int run(const Flags& flags, std::string* error) {
-  const Loss* loss = find_loss_flag(flags.text("loss"), error);
-  if (loss == nullptr) return kExitUsage;
-  Network net;
-  Dataset data;
-  bool has_weights = false;
-  Status s = load_model(flags.text("model"), *loss, &net, &has_weights);
-  if (s) s = load_data(flags.text("data"), net, &data);
-  if (!s) {
-    *error = s.message();
-    return kExitBadInput;
-  }
+  Inputs in;
+  if (const int code = load_inputs(flags, &in, error)) return code;
+  const Loss* loss = in.loss;
+  Network& net = in.net;
+  const Dataset& data = in.data;
+  const bool has_weights = in.has_weights;
 
   const long long epochs = flags.integer("epochs");
   if (double(epochs) * data.size() > kMaxSampleSteps) {
@@ -89,7 +84,7 @@ int run(const Flags& flags, std::string* error) {
                      : data.size();
   h.l1 = flags.real("l1");
   h.l2 = flags.real("l2");
-  s = trainer.set_hyperparams(h);
+  Status s = trainer.set_hyperparams(h);
   if (!s) {
     *error = s.message();
     return kExitUsage;

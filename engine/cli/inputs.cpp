@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "command.h"
 #include "csv.h"
 #include "model_io.h"
 #include "pass.h"
@@ -43,6 +44,16 @@ Status load_data(const std::string& path, const Network& net, Dataset* data) {
   s = parse_csv(text, net.input_size(), net.output_size(), data);
   if (!s) return Status::error(path + ": " + s.message());
   return Status::ok();
+}
+
+int load_inputs(const Flags& flags, Inputs* in, std::string* error) {
+  in->loss = find_loss_flag(flags.text("loss"), error);
+  if (in->loss == nullptr) return kExitUsage;
+  Status s = load_model(flags.text("model"), *in->loss, &in->net, &in->has_weights);
+  if (s) s = load_data(flags.text("data"), in->net, &in->data);
+  if (s) return 0;
+  *error = s.message();
+  return kExitBadInput;
 }
 
 }  // namespace bp::cli

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "dataset.h"
+#include "flags.h"
 #include "loss.h"
 #include "network.h"
 #include "status.h"
@@ -21,5 +22,15 @@ Status load_model(const std::string& path, const Loss& loss, Network* net, bool*
 
 // Reads a CSV data file whose columns must be the network's inputs then its targets.
 Status load_data(const std::string& path, const Network& net, Dataset* data);
+
+// What grad and train both read: --loss, --model and --data.
+struct Inputs {
+  const Loss* loss = nullptr;
+  Network net;
+  Dataset data;
+  bool has_weights = false;
+};
+// Reads all three; returns 0, or the exit code (usage or bad input) with *error set.
+int load_inputs(const Flags& flags, Inputs* in, std::string* error);
 
 }  // namespace bp::cli

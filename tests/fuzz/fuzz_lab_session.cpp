@@ -96,7 +96,7 @@ void run(lab::Lab* l, char op, std::string_view arg) {
     }
     case 'l': {  // learning rate (divergent ones included) through set_hyperparams
       bp::Hyperparams h = l->settings().hyper;
-      if (!lab::parse_number(arg, &h.learning_rate)) return;
+      if (!bp::parse_number(arg, &h.learning_rate)) return;
       const Unchanged before(*l);
       if (const bp::Status st = l->set_hyperparams(h); !st) before.check(st, "set_hyperparams");
       return;

@@ -67,16 +67,16 @@ TEST(UrlHash, BadLinksAreRejectedWholeAndNameTheKey) {
 }
 
 TEST(UrlHash, NumbersAreWrittenShortestAndExactly) {
-  EXPECT_EQ(lab::format_number(0.03), "0.03");
-  EXPECT_EQ(lab::format_number(1), "1");
-  EXPECT_EQ(lab::format_number(1e-7), "1e-07");
+  EXPECT_EQ(bp::format_number(0.03), "0.03");
+  EXPECT_EQ(bp::format_number(1), "1");
+  EXPECT_EQ(bp::format_number(1e-7), "1e-07");
   const double third = 1.0 / 3.0;
   double back = 0;
-  ASSERT_TRUE(lab::parse_number(lab::format_number(third), &back));
+  ASSERT_TRUE(bp::parse_number(bp::format_number(third), &back));
   EXPECT_EQ(back, third);
-  EXPECT_FALSE(lab::parse_number("1.5x", &back));
-  EXPECT_FALSE(lab::parse_number("", &back));
-  EXPECT_FALSE(lab::parse_number("inf", &back));
+  EXPECT_FALSE(bp::parse_number("1.5x", &back));
+  EXPECT_FALSE(bp::parse_number("", &back));
+  EXPECT_FALSE(bp::parse_number("inf", &back));
 }
 
 }  // namespace

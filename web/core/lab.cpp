@@ -89,8 +89,8 @@ Status Lab::apply(const Settings& in, std::string* note) {
     std::string change;
     auto mark = [&](const char* name, double from, double to) {
       if (from != to)
-        change += (change.empty() ? "" : ", ") + std::string(name) + " " + format_number(from) +
-                  " → " + format_number(to);
+        change += (change.empty() ? "" : ", ") + std::string(name) + " " + bp::format_number(from) +
+                  " → " + bp::format_number(to);
     };
     mark("η", a.learning_rate, b.learning_rate);
     mark("μ", a.momentum, b.momentum);
@@ -121,7 +121,7 @@ bool Lab::check_divergence(double batch_loss) {
   msg << "Training diverged at iteration " << trainer_->iteration() << ": the "
       << (std::isfinite(batch_loss) ? "weights" : "loss") << " became "
       << (std::isnan(batch_loss) ? "NaN" : "infinite")
-      << ". The learning rate η = " << format_number(settings_.hyper.learning_rate)
+      << ". The learning rate η = " << bp::format_number(settings_.hyper.learning_rate)
       << " is probably too high: each step overshoots the minimum by more than it corrects.";
   divergence_message_ = msg.str();
   return true;

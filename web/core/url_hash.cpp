@@ -1,9 +1,6 @@
 #include "url_hash.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <functional>
 #include <map>
 #include <vector>
@@ -52,7 +49,7 @@ bool percent_decode(std::string_view in, std::string* out) {
 
 bool parse_int(std::string_view text, long long lo, long long hi, long long* out) {
   double v;
-  if (!parse_number(text, &v) || v != std::floor(v) || v < double(lo) || v > double(hi)) return false;
+  if (!bp::parse_number(text, &v) || v != std::floor(v) || v < double(lo) || v > double(hi)) return false;
   *out = static_cast<long long>(v);
   return true;
 }
@@ -93,8 +90,8 @@ const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
          s->samples = int(n);
          return true;
        }},
-      {"noise", [](std::string_view v, Settings* s) { return parse_number(v, &s->noise); }},
-      {"ratio", [](std::string_view v, Settings* s) { return parse_number(v, &s->train_ratio); }},
+      {"noise", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->noise); }},
+      {"ratio", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->train_ratio); }},
       {"dseed", [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 0, 1ll << 52, &n)) return false;
@@ -146,16 +143,16 @@ const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
          return true;
        }},
       {"init", [](std::string_view v, Settings* s) { return bp::find_init(v, &s->init); }},
-      {"lr", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.learning_rate); }},
-      {"mom", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.momentum); }},
+      {"lr", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.learning_rate); }},
+      {"mom", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.momentum); }},
       {"bs", [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 1, kMaxLabSamples, &n)) return false;
          s->hyper.batch_size = int(n);
          return true;
        }},
-      {"l1", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.l1); }},
-      {"l2", [](std::string_view v, Settings* s) { return parse_number(v, &s->hyper.l2); }},
+      {"l1", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l1); }},
+      {"l2", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l2); }},
       {"speed", [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 0, 1000, &n)) return false;
@@ -179,26 +176,6 @@ const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
 
 }  // namespace
 
-std::string format_number(double v) {
-  char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
-    if (std::strtod(buf, nullptr) == v) break;
-  }
-  return buf;
-}
-
-bool parse_number(std::string_view text, double* out) {
-  if (text.empty() || text.size() > 40) return false;
-  const std::string s(text);
-  char* end = nullptr;
-  errno = 0;
-  const double v = std::strtod(s.c_str(), &end);
-  if (end != s.c_str() + s.size() || errno == ERANGE || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
-
 std::string encode_hash(const Settings& s) {
   std::string h;
   auto add = [&](const char* key, const std::string& value) {
@@ -206,8 +183,8 @@ std::string encode_hash(const Settings& s) {
   };
   add("ds", s.dataset);
   add("n", std::to_string(s.samples));
-  add("noise", format_number(s.noise));
-  add("ratio", format_number(s.train_ratio));
+  add("noise", bp::format_number(s.noise));
+  add("ratio", bp::format_number(s.train_ratio));
   add("dseed", std::to_string(s.data_seed));
   add("f", join_features(s.features));
   add("h", join_hidden(s.hidden));
@@ -216,11 +193,11 @@ std::string encode_hash(const Settings& s) {
   add("loss", bp::loss(s.loss).name);
   add("init", bp::init_name(s.init));
   add("seed", std::to_string(s.seed));
-  add("lr", format_number(s.hyper.learning_rate));
-  add("mom", format_number(s.hyper.momentum));
+  add("lr", bp::format_number(s.hyper.learning_rate));
+  add("mom", bp::format_number(s.hyper.momentum));
   add("bs", std::to_string(s.hyper.batch_size));
-  add("l1", format_number(s.hyper.l1));
-  add("l2", format_number(s.hyper.l2));
+  add("l1", bp::format_number(s.hyper.l1));
+  add("l2", bp::format_number(s.hyper.l2));
   add("speed", std::to_string(s.speed));
   if (s.hidden_controls) add("hide", join_controls(s.hidden_controls));
   return h;

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "number_text.h"
 #include "settings.h"
 #include "status.h"
 
@@ -17,10 +18,5 @@ constexpr std::size_t kMaxHashLength = 2048;
 std::string encode_hash(const Settings& s);
 // On error *out is untouched. A leading '#' is allowed; %XX escapes are decoded.
 bp::Status decode_hash(std::string_view hash, Settings* out);
-
-// Shortest decimal text that reads back as exactly v ("0.03", not "0.029999999999999999").
-std::string format_number(double v);
-// A finite number and nothing else.
-bool parse_number(std::string_view text, double* out);
 
 }  // namespace lab
