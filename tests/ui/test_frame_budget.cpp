@@ -14,18 +14,24 @@ TEST(FrameBudget, LearnsTheIdleIntervalWhileNotTraining) {
   EXPECT_NEAR(b.idle_interval_ms(), 40.0, 0.1);
 }
 
-TEST(FrameBudget, GrowsWhileFramesKeepTheirRateAndShrinksWhenTheyDoNot) {
+TEST(FrameBudget, FillsTheTimeDrawingLeavesFree) {
   lab::FrameBudget b;
   for (int k = 0; k < 200; ++k) b.observe(20.0, false);
-  const double start = b.budget_ms();
-  for (int k = 0; k < 50; ++k) b.observe(20.5, true);
-  EXPECT_GT(b.budget_ms(), start);
-  EXPECT_LE(b.budget_ms(), 20.0 + 1e-9);
-  const double grown = b.budget_ms();
-  b.observe(30.0, true);  // slower than 20 / 0.92
-  EXPECT_LT(b.budget_ms(), grown);
-  for (int k = 0; k < 100; ++k) b.observe(60.0, true);
-  EXPECT_GE(b.budget_ms(), 0.5);
+  // Vsync-bound: the frame lasts 20 ms however long training takes within it, so training may
+  // fill the whole idle interval.
+  for (int k = 0; k < 100; ++k) b.observe(20.0, true, b.budget_ms());
+  EXPECT_NEAR(b.budget_ms(), 20.0, 1e-3) << "capped at the idle interval";
+  lab::FrameBudget c;
+  for (int k = 0; k < 200; ++k) c.observe(20.0, false);
+  for (int k = 0; k < 100; ++k) c.observe(15.0 + c.budget_ms(), true, c.budget_ms());
+  EXPECT_NEAR(c.budget_ms(), 20.0 / 0.92 - 15.0, 1e-3);
+}
+
+TEST(FrameBudget, KeepsAFloorWhenDrawingAloneMissesTheTarget) {
+  lab::FrameBudget b;
+  for (int k = 0; k < 200; ++k) b.observe(50.0, false);
+  for (int k = 0; k < 100; ++k) b.observe(70.0 + b.budget_ms(), true, b.budget_ms());
+  EXPECT_NEAR(b.budget_ms(), 5.0, 1e-3);
 }
 
 // A model of a CPU-bound page: every frame costs render_ms plus the training budget. The budget
@@ -37,11 +43,10 @@ TEST(FrameBudget, SettlesWithinTheFrameRateTarget) {
   double worst_late = 0;
   for (int k = 0; k < 2000; ++k) {
     const double dt = render_ms + b.budget_ms();
-    b.observe(dt, true);
+    b.observe(dt, true, b.budget_ms());
     if (k > 1000) worst_late = std::max(worst_late, dt);
   }
   EXPECT_GT(b.budget_ms(), 1.0);
-  EXPECT_LE(render_ms / worst_late, 1.0);
   EXPECT_GE(render_ms / worst_late, 0.9) << "frame rate fell below 90 % of idle";
 }
 

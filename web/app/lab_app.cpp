@@ -1,6 +1,7 @@
 #include "lab_app.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -61,14 +62,18 @@ void LabApp::init(const Options& options) {
 void LabApp::train_this_frame() {
   lab::Lab& l = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
-  budget_.observe(dt_ms, l.running());
+  budget_.observe(dt_ms, l.running() && l.settings().speed == 0, last_train_ms_);
+  last_train_ms_ = 0;
   if (!l.running()) {
     samples_per_second_ = 0;
     return;
   }
   const long long before = l.trainer().iteration();
   const int batch = std::min(l.settings().hyper.batch_size, std::max(1, l.train_set().size()));
+  const auto start = std::chrono::steady_clock::now();
   l.train_frame(budget_.budget_ms());
+  last_train_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   const double samples = double(l.trainer().iteration() - before) * batch;
   if (dt_ms > 0) samples_per_second_ += 0.1 * (samples * 1000.0 / dt_ms - samples_per_second_);
 }

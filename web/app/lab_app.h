@@ -49,6 +49,7 @@ class LabApp {
   lab::FrameBudget budget_;
   long frame_ = 0;
   double samples_per_second_ = 0;  // training throughput, smoothed
+  double last_train_ms_ = 0;       // time training took in the previous frame
   std::string written_hash_;
 };
 
