@@ -30,11 +30,16 @@
     },
   };
 
-  if (!document.createElement('canvas').getContext('webgl2')) {
-    show('Backprop Lab needs WebGL2, which this browser does not provide (or has disabled). ' +
-         'Try a current Firefox, Chrome, Edge or Safari with hardware acceleration turned on.');
+  const noWebGL2 = 'Backprop Lab needs WebGL2, which this browser does not provide (or has ' +
+    'disabled). Try a current Firefox, Chrome, Edge or Safari with hardware acceleration turned on.';
+  // A browser without the API is told at once. Creating a throw-away context to probe for it would
+  // cost as much as the real one (~250 ms in software GL), so a browser that has the API but
+  // cannot create a context is told when the app's own attempt fails.
+  if (typeof WebGL2RenderingContext === 'undefined') {
+    show(noWebGL2);
     return;
   }
+  canvas.addEventListener('webglcontextcreationerror', () => show(noWebGL2));
 
   window.Module = {
     canvas,
