@@ -67,9 +67,7 @@ const Command& grad_command() {
                     "Model file (format \"bplab-model\"). Without \"weights\" the parameters are 0."),
           text_flag("data", "D.csv", nullptr,
                     "Data file: a header row, then rows of inputs followed by targets."),
-          text_flag("loss", "L", nullptr,
-                    "Loss: half-sse, mse, bce (needs a sigmoid output layer) or ce (needs a "
-                    "softmax output layer)."),
+          loss_flag(),
       },
       run,
   };

@@ -136,9 +136,7 @@ const Command& train_command() {
                     "Model file (format \"bplab-model\") to start from."),
           text_flag("data", "D.csv", nullptr,
                     "Training data: a header row, then rows of inputs followed by targets."),
-          text_flag("loss", "L", nullptr,
-                    "Loss: half-sse, mse, bce (needs a sigmoid output layer) or ce (needs a "
-                    "softmax output layer)."),
+          loss_flag(),
           real_flag("lr", "η", nullptr, {0, kMaxLearningRate, true, false},
                     "Learning rate η."),
           real_flag("momentum", "μ", "0", {0, 1, false, true}, "Momentum μ."),

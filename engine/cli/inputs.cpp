@@ -9,6 +9,12 @@
 
 namespace bp::cli {
 
+FlagSpec loss_flag() {
+  return text_flag("loss", "L", nullptr,
+                   "Loss: half-sse, mse, bce (needs a sigmoid output layer) or ce (needs a "
+                   "softmax output layer).");
+}
+
 const Loss* find_loss_flag(const std::string& name, std::string* error) {
   const Loss* loss = find_loss(name);
   if (loss == nullptr) {

@@ -12,6 +12,9 @@
 
 namespace bp::cli {
 
+// The --loss flag of grad and train, read by find_loss_flag.
+FlagSpec loss_flag();
+
 // nullptr and *error = "unknown --loss ..." listing the valid names when name is unknown.
 const Loss* find_loss_flag(const std::string& name, std::string* error);
 
