@@ -331,8 +331,9 @@ bool BoundaryRenderer::ensure_target(Target* target, int width, int height, bool
   if (!target->texture) glGenTextures(1, &target->texture);
   if (!target->framebuffer) glGenFramebuffers(1, &target->framebuffer);
   glBindTexture(GL_TEXTURE_2D, target->texture);
-  // Integer textures cannot be filtered; the colour maps are shown at 1:1 but may land between
-  // pixels after rounding, where linear filtering looks better than nearest.
+  // Integer textures cannot be filtered; the small maps' atlas is shown at 1:1 but may land
+  // between pixels after rounding, where linear filtering looks better than nearest (render()
+  // sets the output map's filter itself).
   const GLint filter = raw ? GL_NEAREST : GL_LINEAR;
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
@@ -395,7 +396,7 @@ bool BoundaryRenderer::draw(bool raw, const MapRequest& r, const Target& target,
   return true;
 }
 
-unsigned BoundaryRenderer::render(const MapRequest& request, int width, int height) {
+unsigned BoundaryRenderer::render(const MapRequest& request, int width, int height, bool stretched) {
   if (map_valid_ && map_version_ == params_version_ && map_width_ == width && map_height_ == height &&
       map_request_ == request)
     return map_.texture;
@@ -403,6 +404,13 @@ unsigned BoundaryRenderer::render(const MapRequest& request, int width, int heig
   if (!ready_ || width <= 0 || height <= 0 || !ensure_target(&map_, width, height, false) ||
       !draw(false, request, map_, 0, 0, width, height))
     return 0;
+  GLint previous_texture = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous_texture);
+  glBindTexture(GL_TEXTURE_2D, map_.texture);
+  const GLint filter = stretched ? GL_LINEAR : GL_NEAREST;
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous_texture));
   map_valid_ = true;
   map_version_ = params_version_;
   map_width_ = width;

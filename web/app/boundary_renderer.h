@@ -74,7 +74,9 @@ class BoundaryRenderer {
   // when the size changes) and returns the GL texture name, or 0 on failure. The texture's first
   // row is the bottom of the map (x₂ = lo), as GL stores it. When the request, the size and
   // params_version() are those of the last successful call, the texture is returned as it is.
-  unsigned render(const MapRequest& request, int width, int height);
+  // `stretched`: the texture will be shown larger than its size, so it is filtered bilinearly;
+  // otherwise it is shown 1:1 and sampled nearest, which is exact and cheaper.
+  unsigned render(const MapRequest& request, int width, int height, bool stretched = false);
   // Draws the map into the size × size square at (x, y) (device pixels, from the bottom left) of
   // the small maps' atlas, a kAtlasSize² RGBA8 texture, and returns that texture, or 0.
   unsigned render_tile(const MapRequest& request, int x, int y, int size);

@@ -20,9 +20,11 @@ namespace {
 
 // The plane shown: the data sets lie in about [−1, 1]², plus room for noise.
 constexpr double kPlaneLo = -1.2, kPlaneHi = 1.2;
-constexpr float kPointRadius = 3.5f;  // logical pixels
 constexpr float kLegendHeight = 10.0f;
 constexpr int kLegendSegments = 32;
+// The output map while training (see BoundaryView::draw): its resolution and refresh rate.
+constexpr float kTrainingMapTexels = 128.0f;
+constexpr double kTrainingMapHz = 10.0;
 
 ImTextureID texture_id(unsigned texture) {
   return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
@@ -69,7 +71,7 @@ void draw_points(ImDrawList* dl, const bp::Dataset& data, int unit, lab::ValueRa
     // x₁ rightwards from the left edge, x₂ upwards from the bottom edge.
     const ImVec2 c(p0.x + static_cast<float>(x[0] - kPlaneLo) * scale,
                    p0.y + side - static_cast<float>(x[1] - kPlaneLo) * scale);
-    point_sprites::draw(dl, c, kPointRadius, im_colour(lab::colour(data.target(s)[unit], range)),
+    point_sprites::draw(dl, c, im_colour(lab::colour(data.target(s)[unit], range)),
                         outline);
   }
 }
@@ -173,17 +175,31 @@ void BoundaryView::draw(UiContext& ui) {
   item_registry::record("Output map");
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
-  // The map itself: device pixels = logical × framebuffer scale (HiDPI).
+  // The map itself: device pixels = logical × framebuffer scale (HiDPI). While training, the
+  // weights change every frame; the map then follows them at most kTrainingMapHz times a second,
+  // computed on a grid of at most kTrainingMapTexels texels a side and stretched bilinearly. A
+  // software rasteriser (SwiftShader) takes ~30 ms for the full 382² map of the bench network,
+  // ~3.5 ms for the coarse one, so this keeps the training frame rate near the idle one. Paused,
+  // the map is redrawn at full resolution.
   const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
-  const int width = std::max(1, static_cast<int>(std::lround(side * scale.x)));
-  const int height = std::max(1, static_cast<int>(std::lround(side * scale.y)));
-  unsigned texture = 0;
-  if (renderer_.set_network(net, lab.settings().features)) {
-    MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
-    r.discrete = discretize_;
-    r.contour = classification;
-    r.line_px = 1.5f * scale.x;
-    texture = renderer_.render(r, width, height);
+  const bool training = lab.running();
+  const double now = ImGui::GetTime();
+  unsigned texture = map_texture_;
+  if (!training || map_texture_ == 0 || now - map_time_ >= 1.0 / kTrainingMapHz) {
+    const float coarse = training ? std::max(1.0f, std::ceil(side * scale.x / kTrainingMapTexels)) : 1.0f;
+    const int width = std::max(1, static_cast<int>(std::lround(side * scale.x / coarse)));
+    const int height = std::max(1, static_cast<int>(std::lround(side * scale.y / coarse)));
+    texture = 0;
+    if (renderer_.set_network(net, lab.settings().features)) {
+      MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
+      r.discrete = discretize_;
+      r.contour = classification;
+      // 1.5 device pixels wide, and at least one texel so the coarse map keeps its line.
+      r.line_px = std::max(1.0f, 1.5f * scale.x / coarse);
+      texture = renderer_.render(r, width, height, coarse > 1.0f);
+    }
+    map_texture_ = texture;
+    map_time_ = now;
   }
   if (texture != 0) {
     // GL's first texture row is the map's bottom: flip v.

@@ -63,6 +63,8 @@ class BoundaryView {
   const Tile* tile_for(const lab::Lab& lab, int layer, int unit, int px);
 
   BoundaryRenderer renderer_;
+  unsigned map_texture_ = 0;  // the output map shown, and when it was last drawn (ImGui time)
+  double map_time_ = 0;
   bool show_test_ = true;
   bool discretize_ = false;
   int output_unit_ = 0;  // which output the map shows when the data has several targets

@@ -19,8 +19,13 @@ namespace bplab {
 namespace {
 
 constexpr float kFontSizePx = 16.0f;
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse;
+constexpr float kPointRadius = 3.5f;  // data points on the output map, logical pixels
+// The panels tile the display and draw no background of their own: the frame is cleared to the
+// window colour instead (render_frame). A software rasteriser such as SwiftShader pays for every
+// blended pixel, and the backgrounds were a whole screen of them each frame.
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse |
+                                         ImGuiWindowFlags_NoBackground;
 
 // Places the next window at a fixed rectangle of the display, recomputed every frame so the
 // layout follows the browser window.
@@ -39,8 +44,11 @@ void LabApp::init(const Options& options) {
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
   style.WindowBorderSize = 1.0f;
+  // The atlas is sampled with nearest filtering (render_frame); ImGui's texture-based lines
+  // would need bilinear, so lines are anti-aliased with geometry instead.
+  style.AntiAliasedLinesUseTex = false;
   load_lab_font(options.font_path, kFontSizePx, options.pixel_ratio);
-  point_sprites::prepare();
+  point_sprites::prepare(kPointRadius, options.pixel_ratio);
 
   const std::string hash = platform::url_hash();
   if (!hash.empty()) {
@@ -59,7 +67,7 @@ void LabApp::init(const Options& options) {
     ui_.notice = "There is no lesson \"" + options.lesson + "\"; the lab is open instead.";
 }
 
-void LabApp::train_this_frame() {
+void LabApp::train() {
   lab::Lab& l = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
   budget_.observe(dt_ms, l.running() && l.settings().speed == 0, last_train_ms_);
@@ -121,7 +129,6 @@ void LabApp::frame() {
   apply_opened_files(ui_);
   lessons_.update(ui_);
   handle_play_shortcut(ui_);
-  train_this_frame();
 
   // Layout: controls on the left; output map over the network diagram in the middle; loss curve
   // over a tabbed panel (inspector, weights, import/export, lessons) on the right. During a

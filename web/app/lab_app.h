@@ -1,6 +1,6 @@
 // The lab's user interface, independent of the platform: the native and web mains create the
-// window, GL context and ImGui backends, then call init() once and frame() between
-// ImGui::NewFrame() and ImGui::Render().
+// window, GL context and ImGui backends, then call init() once, frame() between
+// ImGui::NewFrame() and ImGui::Render(), and train() once the frame is drawn.
 #pragma once
 #include <string>
 
@@ -27,8 +27,12 @@ class LabApp {
   // Needs a current ImGui context; loads the font, sets the style, opens the lab the URL hash
   // describes (a bad link opens the default lab with a notice) and loads the lessons.
   void init(const Options& options);
-  // Trains for this frame's share, draws the UI and publishes the item rectangles of this frame.
+  // Draws the UI and publishes the item rectangles of this frame.
   void frame();
+  // Trains for this frame's share (a number of iterations, or at "max" speed a time budget that
+  // adapts to the frame rate). Called after the frame's drawing was handed to the GPU, so that
+  // rasterising it overlaps with training; the next frame shows the result.
+  void train();
   // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, notice, error
   // and the lesson ({id, step, steps, task_done}).
   std::string state_json() const;
@@ -36,7 +40,6 @@ class LabApp {
   UiContext& ui() { return ui_; }
 
  private:
-  void train_this_frame();
   void draw_divergence_popup();
   void sync_url_hash();
 

@@ -44,8 +44,13 @@ bool load_lab_font(const char* path, float size_px, float pixel_ratio) {
   std::memcpy(data, ttf.data(), ttf.size());
 
   ImGuiIO& io = ImGui::GetIO();
+  // Glyphs are baked at the device pixel size and drawn 1:1 at whole-pixel advances, so the
+  // atlas can be sampled with nearest filtering (see render_frame): exact, and cheaper for a
+  // software rasteriser than bilinear, which horizontal oversampling would need.
   ImFontConfig config;
-  config.OversampleH = 2;
+  config.OversampleH = 1;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
   io.Fonts->AddFontFromMemoryTTF(data, static_cast<int>(ttf.size()), size_px * pixel_ratio, &config,
                                  kGlyphRanges);
   io.FontGlobalScale = 1.0f / pixel_ratio;

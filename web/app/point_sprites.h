@@ -7,11 +7,13 @@
 
 namespace bplab::point_sprites {
 
-// Adds the two images to the font atlas, builds it and writes their pixels. Call once after the
-// fonts are added and before the renderer uploads the atlas (the first frame).
-void prepare();
+// Adds the two images, for points of `radius` logical pixels baked at the device resolution
+// (drawn 1:1, so the atlas can be sampled with nearest filtering), to the font atlas, builds it
+// and writes their pixels. Call once after the fonts are added and before the renderer uploads
+// the atlas (the first frame).
+void prepare(float radius, float pixel_ratio);
 
-// A point at `centre` with `radius` (logical pixels): the disc tinted `fill`, the ring `outline`.
-void draw(ImDrawList* dl, ImVec2 centre, float radius, ImU32 fill, ImU32 outline);
+// A point at `centre` (logical pixels): the disc tinted `fill`, the ring `outline`.
+void draw(ImDrawList* dl, ImVec2 centre, ImU32 fill, ImU32 outline);
 
 }  // namespace bplab::point_sprites

@@ -1,5 +1,7 @@
 #include "frame_loop.h"
 
+#include <cstdint>
+
 #include "gl.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -27,8 +29,31 @@ PixelSize framebuffer_size() {
           static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y)};
 }
 
+namespace {
+
+// The font atlas texture given nearest filtering, or 0. The backend creates the texture on its
+// first frame, with bilinear filtering; every image in the atlas (glyphs, point sprites) is baked
+// at device resolution and drawn 1:1, where nearest gives the same pixels for less work: with it
+// SwiftShader draws the lab ~30 % faster.
+ImTextureID g_nearest_atlas = nullptr;
+
+void use_nearest_filtering_for_atlas() {
+  const ImTextureID atlas = ImGui::GetIO().Fonts->TexID;
+  if (atlas == nullptr || atlas == g_nearest_atlas) return;
+  GLint previous = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas)));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+  g_nearest_atlas = atlas;
+}
+
+}  // namespace
+
 void render_frame(LabApp& app) {
   ImGui_ImplOpenGL3_NewFrame();
+  use_nearest_filtering_for_atlas();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();
   app.frame();
@@ -36,9 +61,15 @@ void render_frame(LabApp& app) {
 
   const PixelSize size = framebuffer_size();
   glViewport(0, 0, size.width, size.height);
-  glClearColor(0.11f, 0.13f, 0.16f, 1.0f);
+  // The lab's panels draw no background (LabApp): the clear is theirs, in the window colour.
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // Send the frame's commands to the GPU (in the browser: the GPU process) now, so that they are
+  // rasterised while this thread trains.
+  glFlush();
+  app.train();
 }
 
 }  // namespace bplab
