@@ -171,7 +171,7 @@ void BoundaryRenderer::release() {
   for (const Program& p : programs_)
     if (p.id) glDeleteProgram(p.id);
   programs_.clear();
-  for (Target* t : {&map_, &atlas_, &readback_}) {
+  for (Target* t : {&map_, &coarse_, &atlas_, &readback_}) {
     if (t->framebuffer) glDeleteFramebuffers(1, &t->framebuffer);
     if (t->texture) glDeleteTextures(1, &t->texture);
   }
@@ -324,17 +324,13 @@ bool BoundaryRenderer::set_network(const bp::Network& net, std::uint32_t feature
   return true;
 }
 
-bool BoundaryRenderer::ensure_target(Target* target, int width, int height, bool raw) {
+bool BoundaryRenderer::ensure_target(Target* target, int width, int height, bool raw, int filter) {
   if (target->texture && target->width == width && target->height == height) return true;
   GLint previous_texture = 0;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous_texture);
   if (!target->texture) glGenTextures(1, &target->texture);
   if (!target->framebuffer) glGenFramebuffers(1, &target->framebuffer);
   glBindTexture(GL_TEXTURE_2D, target->texture);
-  // Integer textures cannot be filtered; the small maps' atlas is shown at 1:1 but may land
-  // between pixels after rounding, where linear filtering looks better than nearest (render()
-  // sets the output map's filter itself).
-  const GLint filter = raw ? GL_NEAREST : GL_LINEAR;
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -396,32 +392,44 @@ bool BoundaryRenderer::draw(bool raw, const MapRequest& r, const Target& target,
   return true;
 }
 
-unsigned BoundaryRenderer::render(const MapRequest& request, int width, int height, bool stretched) {
+unsigned BoundaryRenderer::render(const MapRequest& request, int width, int height, int grid) {
+  const int grid_w = grid > 0 ? std::min(width, grid) : width;
+  const int grid_h = grid > 0 ? std::min(height, grid) : height;
+  const bool stretch = grid_w != width || grid_h != height;
   if (map_valid_ && map_version_ == params_version_ && map_width_ == width && map_height_ == height &&
-      map_request_ == request)
+      map_grid_ == (stretch ? grid : 0) && map_request_ == request)
     return map_.texture;
   map_valid_ = false;
-  if (!ready_ || width <= 0 || height <= 0 || !ensure_target(&map_, width, height, false) ||
-      !draw(false, request, map_, 0, 0, width, height))
+  // Shown 1:1, so nearest sampling gives the texels exactly, for less work than linear.
+  if (!ready_ || width <= 0 || height <= 0 || !ensure_target(&map_, width, height, false, GL_NEAREST))
     return 0;
-  GLint previous_texture = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous_texture);
-  glBindTexture(GL_TEXTURE_2D, map_.texture);
-  const GLint filter = stretched ? GL_LINEAR : GL_NEAREST;
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous_texture));
+  if (!stretch) {
+    if (!draw(false, request, map_, 0, 0, width, height)) return 0;
+  } else {
+    // The line keeps its width in device pixels but is at least a texel of the grid wide.
+    MapRequest coarse = request;
+    coarse.line_px = std::max(1.0f, request.line_px * float(grid_w) / float(width));
+    if (!ensure_target(&coarse_, grid_w, grid_h, false, GL_LINEAR) ||
+        !draw(false, coarse, coarse_, 0, 0, grid_w, grid_h))
+      return 0;
+    const SavedState saved;
+    glDisable(GL_SCISSOR_TEST);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, coarse_.framebuffer);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, map_.framebuffer);
+    glBlitFramebuffer(0, 0, grid_w, grid_h, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+  }
   map_valid_ = true;
   map_version_ = params_version_;
   map_width_ = width;
   map_height_ = height;
+  map_grid_ = stretch ? grid : 0;
   map_request_ = request;
   return map_.texture;
 }
 
 unsigned BoundaryRenderer::render_tile(const MapRequest& request, int x, int y, int size) {
   if (!ready_ || x < 0 || y < 0 || x + size > kAtlasSize || y + size > kAtlasSize ||
-      !ensure_target(&atlas_, kAtlasSize, kAtlasSize, false))
+      !ensure_target(&atlas_, kAtlasSize, kAtlasSize, false, GL_LINEAR))
     return 0;
   return draw(false, request, atlas_, x, y, size, size) ? atlas_.texture : 0;
 }
@@ -429,7 +437,7 @@ unsigned BoundaryRenderer::render_tile(const MapRequest& request, int x, int y, 
 bool BoundaryRenderer::sample(const MapRequest& request, int size,
                               const std::vector<std::array<double, 2>>& points,
                               std::vector<ShaderSample>* out) {
-  if (!ready_ || size <= 0 || !ensure_target(&readback_, size, size, true) ||
+  if (!ready_ || size <= 0 || !ensure_target(&readback_, size, size, true, GL_NEAREST) ||
       !draw(true, request, readback_, 0, 0, size, size))
     return false;
   // GL ES guarantees RGBA_INTEGER + UNSIGNED_INT reads from an unsigned integer buffer; R is y.

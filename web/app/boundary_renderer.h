@@ -74,9 +74,10 @@ class BoundaryRenderer {
   // when the size changes) and returns the GL texture name, or 0 on failure. The texture's first
   // row is the bottom of the map (x₂ = lo), as GL stores it. When the request, the size and
   // params_version() are those of the last successful call, the texture is returned as it is.
-  // `stretched`: the texture will be shown larger than its size, so it is filtered bilinearly;
-  // otherwise it is shown 1:1 and sampled nearest, which is exact and cheaper.
-  unsigned render(const MapRequest& request, int width, int height, bool stretched = false);
+  // With grid > 0 the network is evaluated on a grid of at most grid × grid texels only, which is
+  // stretched (bilinearly) to width × height: far cheaper for a software rasteriser, and soft.
+  // The texture is meant to be shown 1:1 and samples nearest.
+  unsigned render(const MapRequest& request, int width, int height, int grid = 0);
   // Draws the map into the size × size square at (x, y) (device pixels, from the bottom left) of
   // the small maps' atlas, a kAtlasSize² RGBA8 texture, and returns that texture, or 0.
   unsigned render_tile(const MapRequest& request, int x, int y, int size);
@@ -119,7 +120,8 @@ class BoundaryRenderer {
   // with error() on failure.
   const Program* program(int out_layer, bool raw);
   bool build_program(Program* p);
-  bool ensure_target(Target* target, int width, int height, bool raw);
+  // filter: the texture's GL_TEXTURE_{MIN,MAG}_FILTER.
+  bool ensure_target(Target* target, int width, int height, bool raw, int filter);
   bool draw(bool raw, const MapRequest& request, const Target& target, int x, int y, int width,
             int height);
   void release();
@@ -130,7 +132,7 @@ class BoundaryRenderer {
   std::vector<Program> programs_;
   unsigned long use_clock_ = 0;
   unsigned vertex_array_ = 0, params_buffer_ = 0;
-  Target map_, atlas_, readback_;
+  Target map_, coarse_, atlas_, readback_;  // coarse_: render()'s grid before stretching
 
   Architecture arch_;
   // Where each layer l ≥ 1 starts in the packed parameters, in vec4 (see pack_offsets()).
@@ -142,7 +144,7 @@ class BoundaryRenderer {
 
   // The last render() into map_ that succeeded, reused while nothing changes.
   MapRequest map_request_;
-  int map_width_ = 0, map_height_ = 0;
+  int map_width_ = 0, map_height_ = 0, map_grid_ = 0;
   unsigned long map_version_ = 0;
   bool map_valid_ = false;
 };

@@ -23,7 +23,7 @@ constexpr double kPlaneLo = -1.2, kPlaneHi = 1.2;
 constexpr float kLegendHeight = 10.0f;
 constexpr int kLegendSegments = 32;
 // The output map while training (see BoundaryView::draw): its resolution and refresh rate.
-constexpr float kTrainingMapTexels = 128.0f;
+constexpr int kTrainingMapTexels = 128;
 constexpr double kTrainingMapHz = 10.0;
 
 ImTextureID texture_id(unsigned texture) {
@@ -177,26 +177,24 @@ void BoundaryView::draw(UiContext& ui) {
 
   // The map itself: device pixels = logical × framebuffer scale (HiDPI). While training, the
   // weights change every frame; the map then follows them at most kTrainingMapHz times a second,
-  // computed on a grid of at most kTrainingMapTexels texels a side and stretched bilinearly. A
-  // software rasteriser (SwiftShader) takes ~30 ms for the full 382² map of the bench network,
-  // ~3.5 ms for the coarse one, so this keeps the training frame rate near the idle one. Paused,
-  // the map is redrawn at full resolution.
+  // evaluated on a grid of at most kTrainingMapTexels texels a side and stretched bilinearly. A
+  // software rasteriser (SwiftShader) takes ~30 ms for the full 382² map of the bench network and
+  // ~3.5 ms for the grid, so the frame rate while training stays near the idle one. Paused, the
+  // map is drawn at full resolution.
   const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  const int width = std::max(1, static_cast<int>(std::lround(side * scale.x)));
+  const int height = std::max(1, static_cast<int>(std::lround(side * scale.y)));
   const bool training = lab.running();
   const double now = ImGui::GetTime();
   unsigned texture = map_texture_;
   if (!training || map_texture_ == 0 || now - map_time_ >= 1.0 / kTrainingMapHz) {
-    const float coarse = training ? std::max(1.0f, std::ceil(side * scale.x / kTrainingMapTexels)) : 1.0f;
-    const int width = std::max(1, static_cast<int>(std::lround(side * scale.x / coarse)));
-    const int height = std::max(1, static_cast<int>(std::lround(side * scale.y / coarse)));
     texture = 0;
     if (renderer_.set_network(net, lab.settings().features)) {
       MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
       r.discrete = discretize_;
       r.contour = classification;
-      // 1.5 device pixels wide, and at least one texel so the coarse map keeps its line.
-      r.line_px = std::max(1.0f, 1.5f * scale.x / coarse);
-      texture = renderer_.render(r, width, height, coarse > 1.0f);
+      r.line_px = 1.5f * scale.x;
+      texture = renderer_.render(r, width, height, training ? kTrainingMapTexels : 0);
     }
     map_texture_ = texture;
     map_time_ = now;

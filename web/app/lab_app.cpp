@@ -67,23 +67,37 @@ void LabApp::init(const Options& options) {
     ui_.notice = "There is no lesson \"" + options.lesson + "\"; the lab is open instead.";
 }
 
-void LabApp::train() {
-  lab::Lab& l = ui_.lab;
+void LabApp::observe_frame_rate() {
+  const lab::Lab& l = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
-  budget_.observe(dt_ms, l.running() && l.settings().speed == 0, last_train_ms_);
-  last_train_ms_ = 0;
-  if (!l.running()) {
-    samples_per_second_ = 0;
-    return;
-  }
-  const long long before = l.trainer().iteration();
+  budget_.observe(dt_ms, l.running() && l.settings().speed == 0);
+  const long long iteration = l.trainer().iteration();
   const int batch = std::min(l.settings().hyper.batch_size, std::max(1, l.train_set().size()));
+  const double samples = double(std::max(0LL, iteration - frame_start_iteration_)) * batch;
+  frame_start_iteration_ = iteration;
+  frame_train_ms_ = 0;
+  frame_trained_ = false;
+  if (!l.running())
+    samples_per_second_ = 0;
+  else if (dt_ms > 0)
+    samples_per_second_ += 0.1 * (samples * 1000.0 / dt_ms - samples_per_second_);
+}
+
+bool LabApp::train_slice(double max_ms) {
+  lab::Lab& l = ui_.lab;
+  if (!l.running() || frame_trained_) return false;
+  if (l.settings().speed > 0) {
+    l.train_frame(0);
+    frame_trained_ = true;
+    return false;
+  }
+  const double left = budget_.budget_ms() - frame_train_ms_;
+  if (left <= 0) return false;
   const auto start = std::chrono::steady_clock::now();
-  l.train_frame(budget_.budget_ms());
-  last_train_ms_ =
+  l.train_frame(std::min(max_ms, left));
+  frame_train_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  const double samples = double(l.trainer().iteration() - before) * batch;
-  if (dt_ms > 0) samples_per_second_ += 0.1 * (samples * 1000.0 / dt_ms - samples_per_second_);
+  return l.running() && frame_train_ms_ < budget_.budget_ms();
 }
 
 void LabApp::draw_divergence_popup() {
@@ -129,6 +143,7 @@ void LabApp::frame() {
   apply_opened_files(ui_);
   lessons_.update(ui_);
   handle_play_shortcut(ui_);
+  observe_frame_rate();
 
   // Layout: controls on the left; output map over the network diagram in the middle; loss curve
   // over a tabbed panel (inspector, weights, import/export, lessons) on the right. During a

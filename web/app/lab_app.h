@@ -1,6 +1,6 @@
 // The lab's user interface, independent of the platform: the native and web mains create the
 // window, GL context and ImGui backends, then call init() once, frame() between
-// ImGui::NewFrame() and ImGui::Render(), and train() once the frame is drawn.
+// ImGui::NewFrame() and ImGui::Render(), and train_slice() once the frame is drawn.
 #pragma once
 #include <string>
 
@@ -27,12 +27,15 @@ class LabApp {
   // Needs a current ImGui context; loads the font, sets the style, opens the lab the URL hash
   // describes (a bad link opens the default lab with a notice) and loads the lessons.
   void init(const Options& options);
-  // Draws the UI and publishes the item rectangles of this frame.
+  // Adapts the training budget to the last frame's interval, draws the UI and publishes the item
+  // rectangles of this frame.
   void frame();
-  // Trains for this frame's share (a number of iterations, or at "max" speed a time budget that
-  // adapts to the frame rate). Called after the frame's drawing was handed to the GPU, so that
-  // rasterising it overlaps with training; the next frame shows the result.
-  void train();
+  // Trains for at most max_ms of what is left of this frame's share: at a fixed speed the frame's
+  // iterations all at once, at "max" speed a time budget that adapts to the frame rate
+  // (lab::FrameBudget). Returns whether some of the share is left. Called after the frame's
+  // drawing was handed to the GPU, by the native loop in one go and by the browser in slices
+  // between animation frames; the next frame shows the result.
+  bool train_slice(double max_ms);
   // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, notice, error
   // and the lesson ({id, step, steps, task_done}).
   std::string state_json() const;
@@ -40,6 +43,7 @@ class LabApp {
   UiContext& ui() { return ui_; }
 
  private:
+  void observe_frame_rate();
   void draw_divergence_popup();
   void sync_url_hash();
 
@@ -52,7 +56,9 @@ class LabApp {
   lab::FrameBudget budget_;
   long frame_ = 0;
   double samples_per_second_ = 0;  // training throughput, smoothed
-  double last_train_ms_ = 0;       // time training took in the previous frame
+  long long frame_start_iteration_ = 0;
+  double frame_train_ms_ = 0;      // time training took since this frame began
+  bool frame_trained_ = false;     // a fixed-speed frame trains once
   std::string written_hash_;
 };
 

@@ -1,6 +1,7 @@
 #include "frame_loop.h"
 
 #include <cstdint>
+#include <limits>
 
 #include "gl.h"
 #include "imgui.h"
@@ -66,10 +67,13 @@ void render_frame(LabApp& app) {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  // Send the frame's commands to the GPU (in the browser: the GPU process) now, so that they are
-  // rasterised while this thread trains.
+  // Send the frame's commands to the GPU now, so that they are rasterised while this thread
+  // trains.
   glFlush();
-  app.train();
+#ifndef __EMSCRIPTEN__
+  while (app.train_slice(std::numeric_limits<double>::infinity())) {
+  }
+#endif
 }
 
 }  // namespace bplab

@@ -13,8 +13,8 @@ struct PixelSize {
 
 // Feeds pending SDL events to ImGui. Returns false once the window was asked to close.
 bool pump_events(SDL_Window* window);
-// Builds the ImGui frame with the app, draws it into the back buffer, then lets the app train;
-// the caller swaps.
+// Builds the ImGui frame with the app and draws it into the back buffer; natively it then lets the
+// app train (the browser trains between frames, see main_web.cpp). The caller swaps.
 void render_frame(LabApp& app);
 // Size of the framebuffer in device pixels: ImGui's DisplaySize × DisplayFramebufferScale.
 PixelSize framebuffer_size();

@@ -19,6 +19,21 @@ struct Lab {
   bplab::LabWindow window;
   bplab::LabApp app;
 };
+Lab* g_lab = nullptr;
+
+// Training at "max" speed runs between animation frames, in slices of at most kSliceMs, each a
+// message to a MessageChannel (chained setTimeout calls would be clamped to ≥ 4 ms apart). The
+// frame callback stays short, so drawing is not held up behind training, and a slice that is
+// running when the next frame is due delays it by at most kSliceMs.
+constexpr double kSliceMs = 2.0;
+
+EM_JS(void, post_training_slice, (), {
+  if (!Module.bplabTraining) {
+    Module.bplabTraining = new MessageChannel();
+    Module.bplabTraining.port1.onmessage = () => Module._bplab_train_slice();
+  }
+  Module.bplabTraining.port2.postMessage(null);
+});
 
 void tick(void* arg) {
   auto* lab = static_cast<Lab*>(arg);
@@ -27,13 +42,19 @@ void tick(void* arg) {
   bplab::render_frame(lab->app);
   bplab::platform::after_render();
   SDL_GL_SwapWindow(lab->window.window);
+  post_training_slice();
 }
 
 }  // namespace
 
+extern "C" EMSCRIPTEN_KEEPALIVE void bplab_train_slice() {
+  if (g_lab != nullptr && g_lab->app.train_slice(kSliceMs)) post_training_slice();
+}
+
 int main() {
   // Static: main returns into the browser's event loop while tick() keeps using it.
   static Lab lab;
+  g_lab = &lab;
   if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &lab.window)) return 1;
   lab.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio()), kLessonsDir});
   bplab::web_bridge::attach(&lab.app);
