@@ -65,7 +65,7 @@ try {
   }
   const trainingFps = median(training.map((m) => m.fps));
   const pausedFps = median(paused.map((m) => m.fps));
-  const files = ['bplab_lab.wasm', 'bplab_lab.js', 'bplab_lab.data', 'index.html', 'lab_page.js'];
+  const files = ['bplab_lab.wasm', 'bplab_lab.js', 'bplab_lab.data', 'index.html', 'lab_page.js', 'gl_state_cache.js'];
   const bytes = {};
   const gzip = {};
   for (const f of files) {

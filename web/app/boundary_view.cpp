@@ -186,8 +186,13 @@ void BoundaryView::draw(UiContext& ui) {
   const int height = std::max(1, static_cast<int>(std::lround(side * scale.y)));
   const bool training = lab.running();
   const double now = ImGui::GetTime();
+  // The very first frame goes out without the map: compiling its shader takes software GL about
+  // a third of a second, and the lab appears that much sooner with the map one frame later.
+  const bool first_frame = ImGui::GetFrameCount() <= 1;
   unsigned texture = map_texture_;
-  if (!training || map_texture_ == 0 || now - map_time_ >= 1.0 / kTrainingMapHz) {
+  if (first_frame) {
+    texture = 0;
+  } else if (!training || map_texture_ == 0 || now - map_time_ >= 1.0 / kTrainingMapHz) {
     texture = 0;
     if (renderer_.set_network(net, lab.settings().features)) {
       MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
@@ -204,7 +209,8 @@ void BoundaryView::draw(UiContext& ui) {
     dl->AddImage(texture_id(texture), p0, p1, ImVec2(0, 1), ImVec2(1, 0));
   } else {
     dl->AddRectFilled(p0, p1, im_colour(lab::kColourMid));
-    dl->AddText(ImVec2(p0.x + 8, p0.y + 8), IM_COL32(40, 40, 40, 255), renderer_.error().c_str());
+    dl->AddText(ImVec2(p0.x + 8, p0.y + 8), IM_COL32(40, 40, 40, 255),
+                first_frame ? "Preparing the output map…" : renderer_.error().c_str());
   }
 
   dl->PushClipRect(p0, p1, true);

@@ -64,15 +64,22 @@ bool LessonPanel::open(const std::string& id, UiContext& ui) {
   return true;
 }
 
-void LessonPanel::report(const bp::Status& status) { error_ = status ? std::string() : status.message(); }
+void LessonPanel::report(const bp::Status& status) {
+  error_ = status ? std::string() : status.message();
+  save_progress();
+}
+
+void LessonPanel::save_progress() {
+  if (runner_ && runner_->take_progress_changed())
+    platform::storage_set(kProgressKey, runner_->progress().to_json());
+}
 
 void LessonPanel::update(UiContext& ui) {
   ui.locked_controls = 0;
   ui.training_locked = false;
   if (!runner_) return;
   runner_->update(&ui.lab);
-  if (runner_->take_progress_changed())
-    platform::storage_set(kProgressKey, runner_->progress().to_json());
+  save_progress();
 
   const int lesson = runner_->lesson_index();
   const int step = active() ? runner_->step_index() : -1;
@@ -162,6 +169,7 @@ void LessonPanel::draw_list(UiContext& ui) {
     ImGui::TextUnformatted("Forget the progress of every lesson?");
     if (named_button("Yes, reset")) {
       r.reset_progress();
+      save_progress();
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();

@@ -54,7 +54,11 @@ class LessonPanel {
   std::string state_json() const;
 
  private:
+  // Writes the progress where it persists (localStorage, a file natively) if it changed. Called
+  // after every action that can change it, so storage never lags behind what the panel shows.
+  void save_progress();
   // Shows why a navigation went wrong (a set-up the lab refused); clears the message otherwise.
+  // Then saves the progress the navigation changed.
   void report(const bp::Status& status);
 
   std::optional<lessons::LessonRunner> runner_;
