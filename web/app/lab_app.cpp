@@ -68,6 +68,8 @@ void LabApp::init(const Options& options) {
 }
 
 void LabApp::observe_frame_rate() {
+  // Slices cut short by this frame still need their record.
+  record_training();
   const lab::Lab& l = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
   budget_.observe(dt_ms, l.running() && l.settings().speed == 0);
@@ -94,10 +96,19 @@ bool LabApp::train_slice(double max_ms) {
   const double left = budget_.budget_ms() - frame_train_ms_;
   if (left <= 0) return false;
   const auto start = std::chrono::steady_clock::now();
-  l.train_frame(std::min(max_ms, left));
+  l.train_unrecorded(std::min(max_ms, left));
+  unrecorded_ = true;
   frame_train_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  return l.running() && frame_train_ms_ < budget_.budget_ms();
+  const bool more = l.running() && frame_train_ms_ < budget_.budget_ms();
+  if (!more) record_training();
+  return more;
+}
+
+void LabApp::record_training() {
+  if (!unrecorded_) return;
+  ui_.lab.record();
+  unrecorded_ = false;
 }
 
 void LabApp::draw_divergence_popup() {

@@ -44,6 +44,7 @@ class LabApp {
 
  private:
   void observe_frame_rate();
+  void record_training();  // Lab::record() once after the slices of a frame
   void draw_divergence_popup();
   void sync_url_hash();
 
@@ -59,6 +60,7 @@ class LabApp {
   long long frame_start_iteration_ = 0;
   double frame_train_ms_ = 0;      // time training took since this frame began
   bool frame_trained_ = false;     // a fixed-speed frame trains once
+  bool unrecorded_ = false;        // slices trained since the last Lab::record()
   std::string written_hash_;
 };
 

@@ -145,6 +145,13 @@ void Lab::step_epoch() {
 
 int Lab::train_frame(double budget_ms) {
   if (!can_train()) return 0;
+  const int done = train_unrecorded(budget_ms);
+  record();
+  return done;
+}
+
+int Lab::train_unrecorded(double budget_ms) {
+  if (!can_train()) return 0;
   int done = 0;
   if (settings_.speed > 0) {
     while (done < settings_.speed && !diverged_) {
@@ -159,7 +166,6 @@ int Lab::train_frame(double budget_ms) {
       ++done;
     } while (!diverged_ && clock::now() < end);
   }
-  record();
   return done;
 }
 

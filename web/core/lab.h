@@ -42,9 +42,14 @@ class Lab {
   // Training. Each call stops early once training has diverged.
   void step();
   void step_epoch();
-  // Runs settings().speed iterations, or with speed 0 as many as fit in budget_ms. Returns the
-  // number of iterations made.
+  // Runs settings().speed iterations, or with speed 0 as many as fit in budget_ms, then records
+  // (record()). Returns the number of iterations made.
   int train_frame(double budget_ms);
+  // train_frame() without the record(): for training in several slices per frame, recorded once.
+  int train_unrecorded(double budget_ms);
+  // Brings the losses, the loss curves, the update sizes and the rollback point up to the current
+  // weights (an evaluation of the whole data set: once per frame is enough).
+  void record();
   // Re-initialises the weights under the seed and clears the history.
   void reset();
   // Draws a new data set from a new data seed (custom data stays).
@@ -129,7 +134,6 @@ class Lab {
   void rebuild_data();
   void rebuild_network();
   void rebuild_trainer();
-  void record();
   bool check_divergence(double batch_loss);
   void clear_history();
 
