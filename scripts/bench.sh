@@ -80,18 +80,35 @@ else
 fi
 
 # The page in headless Chromium: needs the web app built (scripts/serve.sh or the web preset).
+# RUNS runs of tests/bench/page_bench.mjs (each: the fresh page idle, then 3 cycles of training at
+# "max" and paused), summarised as medians with every run's value beside them.
 if [ -f build/web/index.html ]; then
-  log "building the web app and measuring the page"
+  log "building the web app and measuring the page ($RUNS runs)"
   cmake --build --preset web --target bplab-lab >/dev/null
-  page=$(cd tests && node bench/page_bench.mjs --seconds "$((SECS * 3))")
-  field() { node -e "console.log(JSON.parse(process.argv[1])['$1'])" "$page"; }
-  echo "## The page (headless Chromium, SwiftShader WebGL2; bench network at \"max\" speed)"
+  runs=()
+  for ((r = 1; r <= RUNS; ++r)); do
+    log "page run $r/$RUNS"
+    runs+=("$(cd tests && node bench/page_bench.mjs --seconds "$((SECS * 2))")")
+  done
+  echo "## The page (headless Chromium, SwiftShader WebGL2; bench network at \"max\" speed; medians of $RUNS runs)"
   echo
-  echo "| measure | value |"
-  echo "|---|---:|"
-  echo "| first frame after navigation | $(field first_frame_ms) ms |"
-  echo "| idle frame rate | $(field idle_fps) fps |"
-  echo "| frame rate while training at max | $(field training_fps) fps ($(field fps_ratio) of idle) |"
-  echo "| training in the page | $(field training_samples_per_sec) samples/s |"
-  echo "| .wasm + .js + .data + page | $(field page_bytes) bytes ($(field page_gzip_bytes) gzipped) |"
+  printf '%s\n' "${runs[@]}" | node -e '
+    const runs = require("fs").readFileSync(0, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const median = (v) => { v = [...v].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
+    const row = (name, key, unit = "") => {
+      const v = runs.map((r) => r[key]);
+      console.log(`| ${name} | ${median(v)}${unit} | ${v.join(", ")} |`);
+    };
+    console.log("| measure | median | all runs |");
+    console.log("|---|---:|---|");
+    row("first frame after navigation", "first_frame_ms", " ms");
+    row("idle frame rate, fresh page", "idle_fps", " fps");
+    row("frame rate paused (same network as while training)", "paused_fps", " fps");
+    row("frame rate while training at max", "training_fps", " fps");
+    row("training / paused frame rate", "fps_ratio");
+    row("training / fresh idle frame rate", "fps_ratio_fresh");
+    row("training in the page", "training_samples_per_sec", " samples/s");
+    row(".wasm + .js + .data + page files", "page_bytes", " bytes");
+    row("the same, gzipped", "page_gzip_bytes", " bytes");
+  '
 fi
