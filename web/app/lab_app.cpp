@@ -68,8 +68,6 @@ void LabApp::init(const Options& options) {
 }
 
 void LabApp::observe_frame_rate() {
-  // Slices cut short by this frame still need their record.
-  record_training();
   const lab::Lab& l = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
   budget_.observe(dt_ms, l.running() && l.settings().speed == 0);
@@ -151,6 +149,8 @@ void LabApp::sync_url_hash() {
 
 void LabApp::frame() {
   ++frame_;
+  // Slices cut short by this frame still need their record, before anything reads the losses.
+  record_training();
   apply_opened_files(ui_);
   lessons_.update(ui_);
   handle_play_shortcut(ui_);

@@ -32,7 +32,7 @@ PixelSize framebuffer_size() {
 
 namespace {
 
-// The font atlas texture given nearest filtering, or 0. The backend creates the texture on its
+// The font atlas texture given nearest filtering, or null. The backend creates the texture on its
 // first frame, with bilinear filtering; every image in the atlas (glyphs, point sprites) is baked
 // at device resolution and drawn 1:1, where nearest gives the same pixels for less work: with it
 // SwiftShader draws the lab ~30 % faster.
