@@ -23,6 +23,9 @@ RectMap& published() {
 }  // namespace
 
 void record(const char* label) {
+  // In the frame a window appears, ImGui lays it out unseen (an auto-resizing popup is hidden,
+  // then placed once its size is known): its items are not yet where a click would find them.
+  if (ImGui::IsWindowAppearing()) return;
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   pending()[label] = ItemRect{min.x, min.y, max.x - min.x, max.y - min.y};
