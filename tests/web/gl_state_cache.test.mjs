@@ -3,32 +3,15 @@
 // after sequences of valid and invalid calls on a fresh context, and on the lab's context while
 // it draws and trains.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { click, openBrowser, openLab, waitForState } from './lab_page.mjs';
-import { serveFolder } from './static_server.mjs';
+import { click, openLab, waitForState } from './lab_page.mjs';
+import { labSession } from './lab_session.mjs';
 
-const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
-
-let server;
-let browser;
-let page;
-let errors;
-
-before(async () => {
-  server = await serveFolder(webBuild);
-  ({ browser, page, errors } = await openBrowser());
-  await openLab(page, server.url);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = labSession(({ page, server }) => openLab(page, server.url));
 
 // In the page: [cached, uncached] answers for every cached parameter of gl.
-const compareAll = (handle) => page.evaluate((gl) => {
+const compareAll = (handle) => session.page.evaluate((gl) => {
   const names = ['SCISSOR_BOX', 'BLEND_SRC_RGB', 'BLEND_DST_RGB', 'BLEND_SRC_ALPHA', 'BLEND_DST_ALPHA',
                  'BLEND_EQUATION_RGB', 'BLEND_EQUATION_ALPHA'];
   const plain = (v) => (ArrayBuffer.isView(v) ? Array.from(v) : v);
@@ -41,6 +24,7 @@ function assertAgree(rows, when) {
 }
 
 test('a fresh context: initial values, then valid and invalid calls', async () => {
+  const { page } = session;
   const gl = await page.evaluateHandle(() => document.createElement('canvas').getContext('webgl2'));
   assertAgree(await compareAll(gl), 'initially');
   // Each step is run in the page by its index (the page's CSP forbids eval).
@@ -74,6 +58,7 @@ test('a fresh context: initial values, then valid and invalid calls', async () =
 });
 
 test("the lab's own context agrees while it draws and trains", async () => {
+  const { page, errors } = session;
   const lab = await page.evaluateHandle(() => document.getElementById('canvas').getContext('webgl2'));
   assertAgree(await compareAll(lab), 'while idle');
   await click(page, 'Play');

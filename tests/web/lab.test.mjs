@@ -5,31 +5,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { click, openBrowser, openLab, rectOf, state, typeInto, waitForState } from './lab_page.mjs';
-import { serveFolder } from './static_server.mjs';
+import { click, openLab, rectOf, state, typeInto, waitForState } from './lab_page.mjs';
+import { labSession } from './lab_session.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const webBuild = process.env.BPLAB_WEB_BUILD ?? path.join(root, 'build/web');
 const nativeBuild = process.env.BPLAB_NATIVE_BUILD ?? path.join(root, 'build/native');
 
-let server;
-let session;
-
-before(async () => {
-  server = await serveFolder(webBuild);
-  session = await openBrowser();
-});
-
-after(async () => {
-  await session?.browser.close();
-  await server?.stop();
-});
+const session = labSession();
 
 test('clicking Play trains and the loss falls on a separable set', async () => {
   const { page } = session;
-  await openLab(page, server.url, 'ds=gauss&noise=0&lr=0.3&speed=5');
+  await openLab(page, session.server.url, 'ds=gauss&noise=0&lr=0.3&speed=5');
   const start = await state(page);
   assert.equal(start.iteration, 0);
   assert.equal(start.running, false);
@@ -43,7 +31,7 @@ test('clicking Play trains and the loss falls on a separable set', async () => {
 
 test('typing into Learning rate, Momentum and Batch size changes the engine live', async () => {
   const { page } = session;
-  await openLab(page, server.url, 'ds=circle&speed=1');
+  await openLab(page, session.server.url, 'ds=circle&speed=1');
   await click(page, 'Step epoch');
   const before = await waitForState(page, (s) => s.epoch === 1);
   await typeInto(page, 'Learning rate', '0.25');
@@ -60,7 +48,7 @@ test('typing into Learning rate, Momentum and Batch size changes the engine live
 
 test('a value out of range is refused with a message and changes nothing', async () => {
   const { page } = session;
-  await openLab(page, server.url, 'ds=circle');
+  await openLab(page, session.server.url, 'ds=circle');
   await typeInto(page, 'Momentum', '1.5');
   const s = await waitForState(page, (x) => x.error.includes('momentum'));
   assert.equal(s.momentum, 0);
@@ -70,7 +58,7 @@ test('the URL hash round-trips a setup', async () => {
   const { page } = session;
   const hash = 'ds=xor&n=300&noise=0.2&ratio=0.6&dseed=4&f=x1,x2,x1x2&h=5,3&act=relu&out=sigmoid' +
     '&loss=bce&init=he&seed=7&lr=0.1&mom=0.5&bs=7&l1=0&l2=0.001&speed=2';
-  await openLab(page, server.url, hash);
+  await openLab(page, session.server.url, hash);
   const s = await state(page);
   assert.equal(s.hash, hash);
   assert.deepEqual(s.hidden, [5, 3]);
@@ -92,7 +80,7 @@ test('the URL hash round-trips a setup', async () => {
 
 test('a mangled link opens the default lab with a notice', async () => {
   const { page } = session;
-  await openLab(page, server.url, 'lr=abc&h=999');
+  await openLab(page, session.server.url, 'lr=abc&h=999');
   const s = await state(page);
   assert.match(s.notice, /link/);
   assert.equal(s.learning_rate, 0.03);
@@ -119,7 +107,7 @@ async function mapColour(page, x1, x2) {
 
 test('after training the output map separates two well-separated clusters', async () => {
   const { page } = session;
-  await openLab(page, server.url, 'ds=gauss&noise=0&lr=0.3&speed=0');
+  await openLab(page, session.server.url, 'ds=gauss&noise=0&lr=0.3&speed=0');
   await click(page, 'Play');
   await waitForState(page, (s) => s.loss_train < 0.02);
   await click(page, 'Pause');
@@ -132,7 +120,7 @@ test('after training the output map separates two well-separated clusters', asyn
 
 test('a huge learning rate shows the divergence message and rolling back recovers', async () => {
   const { page } = session;
-  await openLab(page, server.url, 'ds=plane&out=linear&speed=0');
+  await openLab(page, session.server.url, 'ds=plane&out=linear&speed=0');
   await typeInto(page, 'Learning rate', '50');
   await waitForState(page, (s) => s.learning_rate === 50);
   await click(page, 'Play');
@@ -147,7 +135,7 @@ test('a huge learning rate shows the divergence message and rolling back recover
 
 test('Export model downloads a model that the bplab command line accepts', async () => {
   const { page } = session;
-  await openLab(page, server.url, 'ds=gauss&speed=5');
+  await openLab(page, session.server.url, 'ds=gauss&speed=5');
   await click(page, 'Step epoch');
   await click(page, 'Files');
   const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'Export model')]);

@@ -7,19 +7,18 @@
 // The page may draw only a few frames per second in headless Chromium (SwiftShader), so every
 // wait polls the app's state with a generous timeout instead of sleeping a fixed time.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './browser.mjs';
-import { serveFolder } from './static_server.mjs';
+import { labSession } from './lab_session.mjs';
 
-const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
 const WAIT_MS = 120000;
 
-let server;
-let browser;
 let page;
-const consoleErrors = [];
+const session = labSession(async (opened) => {
+  ({ page } = opened);
+  await page.goto(opened.server.url);
+  await waitForState((s) => s.frame > 5, 'the first frames');
+});
 
 const state = () => page.evaluate(() => window.lab.state());
 
@@ -115,6 +114,17 @@ async function selectMaxSpeed() {
   await waitForState((s) => s.speed === 0, 'speed "max"');
 }
 
+// The last task of a lesson: train at "max" until the loss is below 0.001, then Next to the
+// closing step.
+async function trainThroughLastTask(id, step) {
+  await selectMaxSpeed();
+  await click('Play');
+  const s = await finishStep(id, step);
+  assert.ok(s.loss_train < 0.001, `loss ${s.loss_train}`);
+  assert.equal(s.lesson.step, s.lesson.steps - 1);
+  return s;
+}
+
 async function openLesson(number, id) {
   await click('Lessons');
   await click(`Lesson ${number}`);
@@ -123,23 +133,6 @@ async function openLesson(number, id) {
 
 const storedProgress = () =>
   page.evaluate(() => JSON.parse(localStorage.getItem('bplab-progress') || 'null'));
-
-before(async () => {
-  server = await serveFolder(webBuild);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
-  await page.goto(server.url);
-  await waitForState((s) => s.frame > 5, 'the first frames');
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 test('outside a lesson the state says so and the Lessons tab lists the course', async () => {
   const s = await state();
@@ -170,11 +163,7 @@ test('lesson 1 (guessing a weight) to its last step through the UI', { timeout: 
   await typeIntoSlider('Weight slider', '1.5');
   await finishStep(id, 2);
   // Training from w = 0.5 until the loss is below 0.001.
-  await selectMaxSpeed();
-  await click('Play');
-  s = await finishStep(id, 3);
-  assert.ok(s.loss_train < 0.001, `loss ${s.loss_train}`);
-  assert.equal(s.lesson.step, s.lesson.steps - 1);
+  s = await trainThroughLastTask(id, 3);
   assert.equal(s.lesson.task_done, true, 'the last step has no task');
 
   const stored = await storedProgress();
@@ -223,11 +212,7 @@ test('lesson 5 (backpropagation) to its last step through the UI', { timeout: 30
   await finishStep(id, 8);
   await answer('0.000438568'); // ∂E/∂w1
   await finishStep(id, 9);
-  await selectMaxSpeed();
-  await click('Play');
-  s = await finishStep(id, 10);
-  assert.ok(s.loss_train < 0.001, `loss ${s.loss_train}`);
-  assert.equal(s.lesson.step, s.lesson.steps - 1);
+  s = await trainThroughLastTask(id, 10);
 
   const stored = await storedProgress();
   assert.deepEqual(stored.lessons[id], { step: 11, completed: 12 });
@@ -250,5 +235,5 @@ test('progress survives a reload, and Reset progress forgets it', { timeout: 5 *
     assert.ok(Date.now() < deadline, 'progress was not reset');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(session.errors, []);
 });

@@ -2,13 +2,11 @@
 // a bounded time. Whatever they hit, the page must log no error, keep drawing frames and keep its
 // state finite (a divergence is allowed, but must be reported as one).
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { click, nextFrames, openBrowser, openLab, state, waitForState } from './lab_page.mjs';
-import { serveFolder } from './static_server.mjs';
+import { click, nextFrames, openLab, state, waitForState } from './lab_page.mjs';
+import { labSession } from './lab_session.mjs';
 
-const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
 const ACTIONS = Number(process.env.BPLAB_MONKEY_ACTIONS ?? 300);
 const TIME_LIMIT_MS = Number(process.env.BPLAB_MONKEY_SECONDS ?? 240) * 1000;
 const SEED = Number(process.env.BPLAB_MONKEY_SEED ?? 20261128);
@@ -28,18 +26,7 @@ function rng(seed) {
 const KEYS = ['Space', 'Enter', 'Escape', 'Tab', 'Backspace', 'ArrowLeft', 'ArrowRight', 'ArrowUp',
   'ArrowDown', 'Control+A', 'Control+Z', '1', '0', '.', '-', 'e', '9', 'a', 'Delete', 'Home'];
 
-let server;
-let session;
-
-before(async () => {
-  server = await serveFolder(webBuild);
-  session = await openBrowser();
-});
-
-after(async () => {
-  await session?.browser.close();
-  await server?.stop();
-});
+const session = labSession();
 
 function checkFinite(s) {
   for (const key of ['epoch', 'iteration', 'learning_rate', 'momentum', 'batch_size', 'fps']) {
@@ -53,7 +40,7 @@ function checkFinite(s) {
 test(`${ACTIONS} random actions leave the page alive and its state finite`, async () => {
   const { page, errors } = session;
   page.on('filechooser', () => {});  // an opened picker is simply left unanswered
-  await openLab(page, server.url, 'ds=spiral&speed=0');
+  await openLab(page, session.server.url, 'ds=spiral&speed=0');
   // Training runs underneath the monkey, so its changes land on a lab that is learning.
   await click(page, 'Play');
   await waitForState(page, (s) => s.running);

@@ -2,29 +2,16 @@
 // script (WebAssembly compilation is all it allows beyond the page's own files), and the lab still
 // loads, trains and draws — with no policy violation and no request to any other origin.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { click, openBrowser, openLab, waitForState } from './lab_page.mjs';
-import { serveFolder } from './static_server.mjs';
+import { click, openLab, waitForState } from './lab_page.mjs';
+import { labSession } from './lab_session.mjs';
 
-const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
 
-let server;
-let session;
-
-before(async () => {
-  server = await serveFolder(webBuild);
-  session = await openBrowser();
-});
-
-after(async () => {
-  await session?.browser.close();
-  await server?.stop();
-});
+const session = labSession();
 
 test('the page is served with a CSP that forbids eval and inline script', async () => {
-  const response = await fetch(server.url);
+  const response = await fetch(session.server.url);
   const csp = response.headers.get('content-security-policy');
   assert.ok(csp, 'no Content-Security-Policy header');
   const scripts = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
@@ -46,12 +33,12 @@ test('under that policy the lab loads, trains, and requests nothing but its own 
     document.addEventListener('securitypolicyviolation', (e) =>
       window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
   });
-  await openLab(page, server.url, 'ds=gauss&speed=5');
+  await openLab(page, session.server.url, 'ds=gauss&speed=5');
   await click(page, 'Play');
   await waitForState(page, (s) => s.iteration > 20);
   assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
   for (const url of requests) {
-    assert.ok(url.startsWith(server.url) || url === 'about:blank', `request to ${url}`);
+    assert.ok(url.startsWith(session.server.url) || url === 'about:blank', `request to ${url}`);
   }
 });

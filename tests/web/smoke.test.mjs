@@ -1,42 +1,23 @@
 // Smoke test of the web build: the page loads without errors, WebGL2 renders the ImGui UI, and a
 // real mouse click on a widget (found through window.lab.itemRect) changes the app's state.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { launchBrowser } from './browser.mjs';
-import { serveFolder } from './static_server.mjs';
+import { labSession } from './lab_session.mjs';
 
-const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
-
-let server;
-let browser;
 let page;
-const consoleErrors = [];
 const requests = [];
-
-before(async () => {
-  server = await serveFolder(webBuild);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+const session = labSession(async (opened) => {
+  ({ page } = opened);
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(server.url);
+  await page.goto(opened.server.url);
   // The app is up once it has drawn a few frames (ImGui lays out windows over the first frames).
   await page.waitForFunction(() => window.lab.state().frame > 10, null, { timeout: 60000 });
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 test('the page loads without console errors and only requests its own files', () => {
-  assert.deepEqual(consoleErrors, []);
-  for (const url of requests) assert.ok(url.startsWith(server.url), `unexpected request ${url}`);
+  assert.deepEqual(session.errors, []);
+  for (const url of requests) assert.ok(url.startsWith(session.server.url), `unexpected request ${url}`);
 });
 
 test('the canvas has a WebGL2 context and the loading message is gone', async () => {
