@@ -22,9 +22,22 @@ export async function openLab(page, baseUrl, hash = '') {
 
 export const state = (page) => page.evaluate(() => window.lab.state());
 
+const sameRect = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
+// The item's rectangle once it has been drawn in the same place on two frames in a row, so that
+// a layout change (a window opening, closing or moving) has settled before a click aims at it.
 export async function rectOf(page, label) {
-  const found = await page.waitForFunction((l) => window.lab.itemRect(l), label, { timeout: 20000 });
-  return found.jsonValue();
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const found = await page.waitForFunction((l) => window.lab.itemRect(l), label, {
+      timeout: Math.max(1, deadline - Date.now()),
+    });
+    const rect = await found.jsonValue();
+    await nextFrames(page, 1);
+    const again = await page.evaluate((l) => window.lab.itemRect(l), label);
+    if (sameRect(rect, again)) return again;
+    if (Date.now() > deadline) throw new Error(`item "${label}" did not settle: ${JSON.stringify(again)}`);
+  }
 }
 
 // Waits until the app has drawn `frames` more frames (ImGui reacts to input on the next frame).

@@ -34,15 +34,22 @@ async function waitForState(predicate, what, timeout = WAIT_MS) {
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last?.lesson)}`);
 }
 
-// The item's rectangle once it has been drawn (the layout changes between steps).
+// The item's rectangle once it has been drawn, in the same place on two frames in a row: the
+// layout changes between steps (and when a lesson closes), and a click must not aim at a rectangle
+// from before the change.
 async function rectOf(label) {
   const deadline = Date.now() + WAIT_MS;
+  const itemRect = () => page.evaluate((l) => window.lab.itemRect(l), label);
   while (Date.now() < deadline) {
-    const rect = await page.evaluate((l) => window.lab.itemRect(l), label);
-    if (rect && rect.width > 0 && rect.height > 0) return rect;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const rect = await itemRect();
+    if (rect && rect.width > 0 && rect.height > 0) {
+      await nextFrames(1);
+      if (JSON.stringify(await itemRect()) === JSON.stringify(rect)) return rect;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
-  throw new Error(`no item "${label}" was drawn`);
+  throw new Error(`no item "${label}" was drawn in one place on two frames`);
 }
 
 // Waits for the frame counter to advance, so ImGui has seen the last input event.
