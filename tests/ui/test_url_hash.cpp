@@ -29,11 +29,20 @@ TEST(UrlHash, EverySettingRoundTrips) {
   s.seed = 9;
   s.hyper = {0.123, 0.9, 25, 0.001, 0.0003};
   s.speed = 0;
+  s.steady_frames = false;
   s.hidden_controls = lab::kControlArch | lab::kControlIo;
   Settings decoded;
   ASSERT_TRUE(lab::decode_hash("#" + lab::encode_hash(s), &decoded));
   EXPECT_TRUE(decoded == s);
   EXPECT_EQ(decoded.hidden, (std::vector<int>{8, 3, 1}));
+}
+
+TEST(UrlHash, SteadyFramesAreTheDefaultAndOnlyTheirAbsenceIsWritten) {
+  EXPECT_TRUE(Settings{}.steady_frames);
+  EXPECT_EQ(lab::encode_hash(Settings{}).find("pace"), std::string::npos);
+  Settings s;
+  s.steady_frames = false;
+  EXPECT_NE(lab::encode_hash(s).find("&pace=0"), std::string::npos);
 }
 
 TEST(UrlHash, MissingKeysTakeDefaultsAndEscapesDecode) {
@@ -53,6 +62,7 @@ TEST(UrlHash, BadLinksAreRejectedWholeAndNameTheKey) {
       {"lr", "lr"},              {"f=", "features"},       {"loss=ce", "softmax"},
       {"act=softmax", "hidden"}, {"noise=2", "noise"},     {"n=99999999", "n"},
       {"lr=nan", "lr"},          {"seed=-1", "seed"},      {"hide=everything", "hide"},
+      {"pace=2", "pace"},
   };
   for (const auto& [hash, culprit] : cases) {
     Settings s;

@@ -86,6 +86,12 @@ void training_section(UiContext& ui) {
   item_registry::record("Speed");
   help_marker("Iterations per frame while playing. \"max\" trains as much as fits in the frame "
               "without making the page stutter.");
+  if (ImGui::Checkbox("Steady frame rate", &s.steady_frames)) ui.apply(s);
+  item_registry::record("Steady frame rate");
+  help_marker("On: when the page cannot draw every frame of the display in time, it draws every "
+              "second (or third) one, at a steady 30 (or 20) frames per second instead of a "
+              "juddering mix, and \"max\" trains in the time left over. Off: frames as fast "
+              "as they can be drawn.");
 }
 
 void hyper_section(UiContext& ui) {

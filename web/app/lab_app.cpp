@@ -70,7 +70,10 @@ void LabApp::init(const Options& options) {
 void LabApp::observe_frame_rate() {
   const lab::Lab& l = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
-  budget_.observe(dt_ms, l.running() && l.settings().speed == 0);
+  const bool training_at_max = l.running() && l.settings().speed == 0;
+  // The budget judges the frame by the interval the pacer asked for it, then the pacer learns.
+  budget_.observe(dt_ms, pacer_.interval() * pacer_.refresh_ms(), training_at_max);
+  pacer_.observe(dt_ms, training_at_max, l.settings().steady_frames);
   const long long iteration = l.trainer().iteration();
   const int batch = std::min(l.settings().hyper.batch_size, std::max(1, l.train_set().size()));
   const double samples = double(std::max(0LL, iteration - frame_start_iteration_)) * batch;
@@ -260,6 +263,7 @@ std::string LabApp::state_json() const {
   j["fps"] = ImGui::GetIO().Framerate;
   j["samples_per_second"] = samples_per_second_;
   j["train_budget_ms"] = budget_.budget_ms();
+  j["swap_interval"] = pacer_.interval();
   j["notice"] = ui_.notice;
   j["error"] = ui_.error;
   j["lesson"] = nlohmann::json::parse(lessons_.state_json());

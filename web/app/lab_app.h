@@ -6,6 +6,7 @@
 
 #include "boundary_view.h"
 #include "frame_budget.h"
+#include "frame_pacer.h"
 #include "inspector_view.h"
 #include "lesson_panel.h"
 #include "loss_view.h"
@@ -36,9 +37,13 @@ class LabApp {
   // drawing was handed to the GPU, by the native loop in one go and by the browser in slices
   // between animation frames; the next frame shows the result.
   bool train_slice(double max_ms);
-  // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, notice, error
-  // and the lesson ({id, step, steps, task_done}).
+  // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, samples/s, the
+  // training budget, the swap interval, notice, error and the lesson ({id, step, steps, task_done}).
   std::string state_json() const;
+  // Display refreshes per frame that the lab asks for (lab::FramePacer): the platform passes it
+  // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
+  // animation frame.
+  int swap_interval() const { return pacer_.interval(); }
 
   UiContext& ui() { return ui_; }
 
@@ -55,6 +60,7 @@ class LabApp {
   WeightsViewState weights_state_;
   LessonPanel lessons_;
   lab::FrameBudget budget_;
+  lab::FramePacer pacer_;
   long frame_ = 0;
   double samples_per_second_ = 0;  // training throughput, smoothed
   long long frame_start_iteration_ = 0;

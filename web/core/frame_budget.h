@@ -1,39 +1,39 @@
-// FrameBudget: how many milliseconds of each frame training may use at "max" speed, so the frame
-// rate stays near what the page reaches with as little training as possible.
+// FrameBudget: how many milliseconds of each frame training may use at "max" speed, so that frames
+// keep coming at the interval the frame pacer asked for (lab::FramePacer: one, two or three
+// display refreshes).
 //
-// The reference frame interval T is learned while not training (an exponential moving average)
-// and kept up to date while training by probes: two frames in every kProbePeriod train only the
-// floor budget, and the interval of the second is a sample of T. What the page draws changes as it
-// trains (a trained network's thick lines cost more than a fresh one's), so T measured before
-// Play would soon be stale; and where any training at all costs a frame its vsync slot (a
-// software-rendered page between 30 and 60 fps drops to 30 fps with even a millisecond of
-// training), the reference is that rate, not the unreachable idle one, and training fills the
-// slot instead of idling at the floor for nothing. The interval while training is smoothed as F,
-// and the budget follows additive increase / multiplicative decrease: while F ≤ T / 0.95 it grows
-// by 2 % of T per frame, otherwise it shrinks by 15 %. This needs no model of where the training
-// time goes. The budget stays within [5 % of T, T].
+// A frame is late when it took more than kLate times the asked interval; with vsync a late frame
+// is a whole refresh late, so the test needs no fine timing. The budget follows additive increase
+// / multiplicative decrease, the rule TCP uses to share a link without a model of it: each frame
+// on time adds kIncrease of the interval, each late one multiplies the budget by kDecrease. It
+// settles where a few percent of frames are late (about kIncrease / (kIncrease + (1 − kDecrease)
+// · budget share): 3–6 % at a budget of half to a quarter of the interval), i.e. at ≥ 95 % of the
+// paced rate, whatever the split of the page's time between drawing, compositing and training.
+// Where even the floor makes frames late, the budget stays at the floor. It stays within
+// [kFloor, 1] × the interval.
 #pragma once
 
 namespace lab {
 
 class FrameBudget {
  public:
-  static constexpr int kProbePeriod = 30;
+  static constexpr double kLate = 1.1;
+  static constexpr double kIncrease = 0.005;
+  static constexpr double kDecrease = 0.7;
+  static constexpr double kFloor = 0.05;
 
   // Called at the start of each frame. dt_ms: the interval since the previous frame began;
-  // training: whether the lab trains at "max" speed.
-  void observe(double dt_ms, bool training);
-  // The training time allowed in this frame: the floor in a probe frame.
-  double budget_ms() const { return probe_ ? floor_ms() : budget_ms_; }
-  double reference_interval_ms() const { return idle_ms_; }
-  double floor_ms() const;
+  // asked_ms: the interval the pacer asked for it; training: the lab trains at "max" speed.
+  void observe(double dt_ms, double asked_ms, bool training);
+  // The training time allowed in this frame.
+  double budget_ms() const { return budget_ms_; }
+  // The fewest milliseconds a frame may train: kFloor of the asked interval.
+  double floor_ms() const { return kFloor * asked_ms_; }
 
  private:
-  double idle_ms_ = 1000.0 / 60.0;
-  double training_ms_ = 1000.0 / 60.0;  // F, the smoothed interval of frames that trained
-  double budget_ms_ = 2.0;
-  long frames_ = -1;  // frames since training started; −1 while not training
-  bool probe_ = false;
+  double asked_ms_ = 1000.0 / 60.0;
+  double budget_ms_ = kFloor * 1000.0 / 60.0;
+  bool first_ = true;  // the first interval while training began before Play
 };
 
 }  // namespace lab

@@ -20,7 +20,8 @@ bool Settings::operator==(const Settings& o) const {
   return !data_changed(*this, o) && !architecture_changed(*this, o) &&
          hyper.learning_rate == o.hyper.learning_rate && hyper.momentum == o.hyper.momentum &&
          hyper.batch_size == o.hyper.batch_size && hyper.l1 == o.hyper.l1 &&
-         hyper.l2 == o.hyper.l2 && speed == o.speed && hidden_controls == o.hidden_controls;
+         hyper.l2 == o.hyper.l2 && speed == o.speed && steady_frames == o.steady_frames &&
+         hidden_controls == o.hidden_controls;
 }
 
 bool data_changed(const Settings& a, const Settings& b) {

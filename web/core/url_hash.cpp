@@ -159,6 +159,12 @@ const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
          s->speed = int(n);
          return true;
        }},
+      {"pace", [](std::string_view v, Settings* s) {
+         long long n;
+         if (!parse_int(v, 0, 1, &n)) return false;
+         s->steady_frames = n == 1;
+         return true;
+       }},
       {"hide", [](std::string_view v, Settings* s) {
          std::uint32_t mask = 0;
          for (std::string_view name : split(v, ',')) {
@@ -199,6 +205,7 @@ std::string encode_hash(const Settings& s) {
   add("l1", bp::format_number(s.hyper.l1));
   add("l2", bp::format_number(s.hyper.l2));
   add("speed", std::to_string(s.speed));
+  if (!s.steady_frames) add("pace", "0");
   if (s.hidden_controls) add("hide", join_controls(s.hidden_controls));
   return h;
 }

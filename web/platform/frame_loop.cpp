@@ -52,10 +52,11 @@ void use_nearest_filtering_for_atlas() {
 
 }  // namespace
 
-void render_frame(LabApp& app) {
+void render_frame(LabApp& app, double frame_interval_s) {
   ImGui_ImplOpenGL3_NewFrame();
   use_nearest_filtering_for_atlas();
   ImGui_ImplSDL2_NewFrame();
+  if (frame_interval_s > 0) ImGui::GetIO().DeltaTime = static_cast<float>(frame_interval_s);
   ImGui::NewFrame();
   app.frame();
   ImGui::Render();
@@ -74,6 +75,13 @@ void render_frame(LabApp& app) {
   while (app.train_slice(std::numeric_limits<double>::infinity())) {
   }
 #endif
+}
+
+void follow_swap_interval(const LabApp& app) {
+  static int asked = 0;
+  if (app.swap_interval() == asked) return;
+  asked = app.swap_interval();
+  SDL_GL_SetSwapInterval(asked);
 }
 
 }  // namespace bplab

@@ -15,7 +15,12 @@ struct PixelSize {
 bool pump_events(SDL_Window* window);
 // Builds the ImGui frame with the app and draws it into the back buffer; natively it then lets the
 // app train (the browser trains between frames, see main_web.cpp). The caller swaps.
-void render_frame(LabApp& app);
+// frame_interval_s > 0 replaces the interval SDL measured since the last frame (ImGui's
+// DeltaTime): the browser passes the interval between the animation frames' own timestamps,
+// which are whole display refreshes apart, where SDL's clock adds the callbacks' jitter.
+void render_frame(LabApp& app, double frame_interval_s = 0);
+// Asks SDL for the app's swap interval (LabApp::swap_interval) whenever it changes.
+void follow_swap_interval(const LabApp& app);
 // Size of the framebuffer in device pixels: ImGui's DisplaySize × DisplayFramebufferScale.
 PixelSize framebuffer_size();
 

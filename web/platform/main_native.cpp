@@ -92,6 +92,7 @@ int main(int argc, char** argv) {
       break;
     }
     SDL_GL_SwapWindow(window.window);
+    if (args.frames == 0) bplab::follow_swap_interval(app);
   }
   bplab::close_lab_window(&window);
   return status;

@@ -35,13 +35,21 @@ EM_JS(void, post_training_slice, (), {
   Module.bplabTraining.port2.postMessage(null);
 });
 
+// The timestamp of the animation frame being run (the rAF callback's argument, which Emscripten's
+// main loop does not pass on).
+EM_JS(double, animation_frame_time_ms, (), { return document.timeline.currentTime; });
+
 void tick(void* arg) {
   auto* lab = static_cast<Lab*>(arg);
   // A page cannot close its own tab, so a quit request has nothing to stop.
   bplab::pump_events(lab->window.window);
-  bplab::render_frame(lab->app);
+  static double last_frame_ms = 0;
+  const double frame_ms = animation_frame_time_ms();
+  bplab::render_frame(lab->app, last_frame_ms > 0 ? (frame_ms - last_frame_ms) / 1000.0 : 0.0);
+  last_frame_ms = frame_ms;
   bplab::platform::after_render();
   SDL_GL_SwapWindow(lab->window.window);
+  bplab::follow_swap_interval(lab->app);
   post_training_slice();
 }
 

@@ -1,0 +1,58 @@
+// FramePacer: how many display refreshes (vsync periods) each frame of the lab should take, so that
+// frames come at a steady rate the page can keep: 60, 30 or 20 fps on a 60 Hz display.
+//
+// A page that needs a little more than one refresh to draw (software-rendered WebGL, a weak GPU)
+// otherwise alternates between one-refresh and two-refresh frames. That judders, and it leaves no
+// time between frames: at "max" speed any training at all then costs the one-refresh frames. Paced
+// at two refreshes a frame, the same page draws a steady 30 fps and training fills the rest of each
+// frame (the approach of Android's frame-pacing library, which picks a swap interval the same way).
+//
+// The pacer watches the interval of each drawn frame. The refresh period is the shortest interval
+// per swap interval seen lately. A frame is late when it took at least half a refresh longer than
+// asked. Over each window of kWindow frames:
+//   - more than kLateToSlow late frames: ask for one refresh more per frame (up to kMaxInterval);
+//   - at a longer interval with few late frames, try one refresh less after a wait; a trial window
+//     with more than kLateInTrial of kWindow frames late ends at once and goes back, and the wait
+//     before the next trial doubles (from kFirstWaitWindows up to kLongestWaitWindows).
+// While the lab trains at "max" speed the training budget keeps frames on time, so a late frame
+// says more about the budget than about the drawing: the pacer holds its interval then.
+#pragma once
+
+#include <array>
+
+namespace lab {
+
+class FramePacer {
+ public:
+  static constexpr int kMaxInterval = 3;
+  static constexpr int kWindow = 60;
+  static constexpr double kLateToSlow = 0.25;
+  static constexpr double kLateInTrial = 0.10;
+  static constexpr int kFirstWaitWindows = 3;
+  static constexpr int kLongestWaitWindows = 30;
+
+  // Called once per drawn frame. dt_ms: the interval since the previous frame; hold: the interval
+  // must not change now (training at "max" speed); enabled: pacing is on (off: interval 1).
+  void observe(double dt_ms, bool hold, bool enabled);
+  // Display refreshes per frame: the swap interval to ask the platform for.
+  int interval() const { return interval_; }
+  // The display's refresh period as measured.
+  double refresh_ms() const;
+
+ private:
+  void restart_window();
+  void change_interval(int to);
+
+  int interval_ = 1;
+  // Shortest interval per refresh in each of the last few windows (the current one last).
+  std::array<double, 4> shortest_{};
+  int shortest_at_ = 0;
+  int frames_ = 0;
+  int late_ = 0;
+  bool skip_next_ = true;  // the first interval after a change spans both rates
+  bool trial_ = false;     // this window tries one refresh less than the last good interval
+  int windows_until_trial_ = kFirstWaitWindows;
+  int wait_windows_ = kFirstWaitWindows;
+};
+
+}  // namespace lab
