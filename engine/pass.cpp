@@ -12,6 +12,16 @@ void Trace::resize(const Network& net) {
   }
 }
 
+bool Trace::fits(const Network& net) const {
+  const std::size_t n = std::size_t(net.num_layers());
+  for (const auto* buf : {&theta, &y, &dE_dy, &dE_dtheta}) {
+    if (buf->size() != n) return false;
+    for (std::size_t l = 0; l < n; ++l)
+      if ((*buf)[l].size() != std::size_t(net.size(int(l)))) return false;
+  }
+  return true;
+}
+
 Status check_loss(const Network& net, const Loss& loss) {
   const ActivationId out = net.activation(net.num_layers() - 1);
   if (loss.required_output && *loss.required_output != out)
@@ -23,7 +33,7 @@ Status check_loss(const Network& net, const Loss& loss) {
 
 void forward(const Network& net, const double* x, Trace* trace) {
   const int L = net.num_layers();
-  if (static_cast<int>(trace->y.size()) != L) trace->resize(net);
+  if (!trace->fits(net)) trace->resize(net);
   for (int i = 0; i < net.input_size(); ++i) trace->y[0][i] = x[i];
   for (int l = 1; l < L; ++l) {
     const int n_in = net.size(l - 1), n_out = net.size(l);

@@ -27,6 +27,9 @@ struct Trace {
   double loss = 0;                             // local error E of this sample
 
   void resize(const Network& net);
+  // Whether every buffer has net's shape: a trace kept from a network of the same depth but other
+  // widths does not.
+  bool fits(const Network& net) const;
 };
 
 // Fills trace->theta and trace->y from the input x[input_size].

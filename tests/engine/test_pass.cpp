@@ -39,6 +39,25 @@ TEST(Pass, TraceResizeMatchesNetwork) {
   }
 }
 
+// A trace kept from a network of the same depth but other widths (the lab's inspector keeps one
+// across architecture changes) is reshaped, not overrun: the monkey test found the overrun.
+TEST(Pass, ForwardReshapesATraceFromANetworkOfOtherWidths) {
+  Network wide = bptest::make_net({{2, ActivationId::Linear}, {7, ActivationId::Tanh}, {1, ActivationId::Linear}});
+  Network net = relu_net();
+  bp::Trace kept;
+  kept.resize(net);
+  EXPECT_TRUE(kept.fits(net));
+  EXPECT_FALSE(kept.fits(wide));
+  for (double& p : wide.params()) p = 0.1;
+  const double x[2] = {2, 1};
+  bp::forward(wide, x, &kept);
+  ASSERT_TRUE(kept.fits(wide));
+  bp::Trace fresh;
+  bp::forward(wide, x, &fresh);
+  EXPECT_EQ(kept.y, fresh.y);
+  EXPECT_EQ(kept.theta[1], fresh.theta[1]);
+}
+
 TEST(Pass, ForwardByHand) {
   Network net = relu_net();
   bp::Trace tr;
