@@ -27,13 +27,14 @@ struct Paced {
   double seconds = 0;
 };
 
-Paced run(lab::FramePacer& p, const Page& page, int frames, bool hold = false, bool enabled = true) {
+Paced run(lab::FramePacer& p, const Page& page, int frames, bool training = false, bool enabled = true,
+          bool drew = true) {
   Paced r;
   for (int k = 0; k < frames; ++k) {
     const int before = p.interval();
     const double dt = page.interval_of(k, before);
     r.seconds += dt / 1000.0;
-    p.observe(dt, hold, enabled);
+    p.observe(dt, drew, training, enabled);
     ++r.frames_at[p.interval()];
     if (p.interval() != before) ++r.changes;
   }
@@ -89,14 +90,30 @@ TEST(FramePacer, MeasuresTheRefreshOfAFasterDisplay) {
   EXPECT_EQ(p.interval(), 2);
 }
 
-TEST(FramePacer, HoldsItsIntervalWhileTraining) {
+// Training at "max" makes a few frames late on purpose: trials would fail, so none are made.
+TEST(FramePacer, MakesNoTrialsWhileTraining) {
   lab::FramePacer p;
-  const Paced held = run(p, kJudderingPage, 3000, /*hold=*/true);
-  EXPECT_EQ(held.frames_at[1], 3000) << "late frames while holding change nothing";
   run(p, kJudderingPage, 2000);
   ASSERT_EQ(p.interval(), 2);
-  const Paced cheap_but_held = run(p, {k60Hz, [](int) { return 8.0; }}, 3000, /*hold=*/true);
-  EXPECT_EQ(cheap_but_held.frames_at[2], 3000) << "no trials while holding either";
+  const Paced cheap = run(p, {k60Hz, [](int) { return 8.0; }}, 3000, /*training=*/true);
+  EXPECT_EQ(cheap.frames_at[2], 3000);
+}
+
+// Where frames stay late while training (the drawing alone misses the interval), it still grows.
+TEST(FramePacer, SlowsDownWhileTrainingWhenFramesStayLate) {
+  lab::FramePacer p;
+  run(p, kJudderingPage, 2 * lab::FramePacer::kWindow + 2, /*training=*/true);
+  EXPECT_EQ(p.interval(), 2);
+}
+
+// A frame that drew nothing (nothing on screen changed) says nothing about the cost of drawing:
+// an idle page that draws nothing keeps its interval, though its frames are all on time.
+TEST(FramePacer, IgnoresFramesAfterFramesThatDrewNothing) {
+  lab::FramePacer p;
+  run(p, kJudderingPage, 2000);
+  ASSERT_EQ(p.interval(), 2);
+  const Paced idle = run(p, {k60Hz, [](int) { return 1.0; }}, 20000, false, true, /*drew=*/false);
+  EXPECT_EQ(idle.frames_at[2], 20000);
 }
 
 TEST(FramePacer, AsksForOneRefreshWhenPacingIsOff) {
@@ -118,7 +135,7 @@ TEST(FramePacer, LeavesAPageAloneWhenNoFrameShowsTheRefreshPeriod) {
 TEST(FramePacer, IgnoresStalls) {
   lab::FramePacer p;
   const Page stalling{k60Hz, [](int) { return 9.0; }};
-  for (int k = 0; k < 1000; ++k) p.observe(k % 20 == 0 ? 5000.0 : stalling.interval_of(k, 1), false, true);
+  for (int k = 0; k < 1000; ++k) p.observe(k % 20 == 0 ? 5000.0 : stalling.interval_of(k, 1), true, false, true);
   EXPECT_EQ(p.interval(), 1);
 }
 

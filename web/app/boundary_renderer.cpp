@@ -419,6 +419,7 @@ unsigned BoundaryRenderer::render(const MapRequest& request, int width, int heig
     glBlitFramebuffer(0, 0, grid_w, grid_h, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_LINEAR);
   }
   map_valid_ = true;
+  ++drawings_;
   map_version_ = params_version_;
   map_width_ = width;
   map_height_ = height;
@@ -431,7 +432,9 @@ unsigned BoundaryRenderer::render_tile(const MapRequest& request, int x, int y, 
   if (!ready_ || x < 0 || y < 0 || x + size > kAtlasSize || y + size > kAtlasSize ||
       !ensure_target(&atlas_, kAtlasSize, kAtlasSize, false, GL_LINEAR))
     return 0;
-  return draw(false, request, atlas_, x, y, size, size) ? atlas_.texture : 0;
+  if (!draw(false, request, atlas_, x, y, size, size)) return 0;
+  ++drawings_;
+  return atlas_.texture;
 }
 
 bool BoundaryRenderer::sample(const MapRequest& request, int size,

@@ -81,6 +81,9 @@ class BoundaryRenderer {
   // Draws the map into the size × size square at (x, y) (device pixels, from the bottom left) of
   // the small maps' atlas, a kAtlasSize² RGBA8 texture, and returns that texture, or 0.
   unsigned render_tile(const MapRequest& request, int x, int y, int size);
+  // How many times render() or render_tile() changed a texture's pixels: a caller that shows the
+  // texture compares it before and after a call to tell whether the picture changed.
+  unsigned long drawings() const { return drawings_; }
 
   // For tests: draws the request's unit through the same shader, writing y's float bits instead of
   // a colour, into size × size pixels over [lo, hi]², reads them back and returns the value at the
@@ -147,6 +150,7 @@ class BoundaryRenderer {
   int map_width_ = 0, map_height_ = 0, map_grid_ = 0;
   unsigned long map_version_ = 0;
   bool map_valid_ = false;
+  unsigned long drawings_ = 0;
 };
 
 }  // namespace bplab

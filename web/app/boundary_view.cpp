@@ -7,6 +7,7 @@
 
 #include "point_sprites.h"
 #include "colormap.h"
+#include "frame_damage.h"
 #include "help_marker.h"
 #include "imgui.h"
 #include "item_registry.h"
@@ -199,7 +200,9 @@ void BoundaryView::draw(UiContext& ui) {
       r.discrete = discretize_;
       r.contour = classification;
       r.line_px = 1.5f * scale.x;
+      const unsigned long drawings = renderer_.drawings();
       texture = renderer_.render(r, width, height, training ? kTrainingMapTexels : 0);
+      if (renderer_.drawings() != drawings) texture_changed(texture_id(texture));
     }
     map_texture_ = texture;
     map_time_ = now;
@@ -278,6 +281,7 @@ const BoundaryView::Tile* BoundaryView::tile_for(const lab::Lab& lab, int layer,
   }
   atlas_texture_ = renderer_.render_tile(request, shelf_x_, shelf_y_, px);
   if (atlas_texture_ == 0) return nullptr;
+  texture_changed(texture_id(atlas_texture_));
   tiles_.push_back({request, px, shelf_x_, shelf_y_, version, frame});
   shelf_x_ += px;
   shelf_height_ = std::max(shelf_height_, px);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -29,9 +30,12 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
 
 // Places the next window at a fixed rectangle of the display, recomputed every frame so the
 // layout follows the browser window.
+// Edges on whole pixels, so that neighbouring panels share an edge and never a pixel (a frame
+// may clear and redraw one panel alone: see FrameDamage).
 void place(float x, float y, float w, float h) {
-  ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(w, h), ImGuiCond_Always);
+  const ImVec2 p0(std::round(x), std::round(y)), p1(std::round(x + w), std::round(y + h));
+  ImGui::SetNextWindowPos(p0, ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(p1.x - p0.x, p1.y - p0.y), ImGuiCond_Always);
 }
 
 }  // namespace
@@ -73,7 +77,7 @@ void LabApp::observe_frame_rate() {
   const bool training_at_max = l.running() && l.settings().speed == 0;
   // The budget judges the frame by the interval the pacer asked for it, then the pacer learns.
   budget_.observe(dt_ms, pacer_.interval() * pacer_.refresh_ms(), training_at_max);
-  pacer_.observe(dt_ms, training_at_max, l.settings().steady_frames);
+  pacer_.observe(dt_ms, frame_drew_, training_at_max, l.settings().steady_frames);
   const long long iteration = l.trainer().iteration();
   const int batch = std::min(l.settings().hyper.batch_size, std::max(1, l.train_set().size()));
   const double samples = double(std::max(0LL, iteration - frame_start_iteration_)) * batch;
@@ -264,6 +268,7 @@ std::string LabApp::state_json() const {
   j["samples_per_second"] = samples_per_second_;
   j["train_budget_ms"] = budget_.budget_ms();
   j["swap_interval"] = pacer_.interval();
+  j["frames_drawn"] = frames_drawn_;
   j["notice"] = ui_.notice;
   j["error"] = ui_.error;
   j["lesson"] = nlohmann::json::parse(lessons_.state_json());

@@ -6,6 +6,7 @@
 
 #include "boundary_view.h"
 #include "frame_budget.h"
+#include "frame_damage.h"
 #include "frame_pacer.h"
 #include "inspector_view.h"
 #include "lesson_panel.h"
@@ -37,13 +38,23 @@ class LabApp {
   // drawing was handed to the GPU, by the native loop in one go and by the browser in slices
   // between animation frames; the next frame shows the result.
   bool train_slice(double max_ms);
-  // What tests can observe (window.lab.state()): the Lab's state plus frame, fps, samples/s, the
-  // training budget, the swap interval, notice, error and the lesson ({id, step, steps, task_done}).
+  // What tests can observe (window.lab.state()): the Lab's state plus frame, frames that drew,
+  // fps, samples/s, the training budget, the swap interval, notice, error and the lesson
+  // ({id, step, steps, task_done}).
   std::string state_json() const;
   // Display refreshes per frame that the lab asks for (lab::FramePacer): the platform passes it
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
   // animation frame.
   int swap_interval() const { return pacer_.interval(); }
+  // Whether the frame just built drew anything (the platform may skip windows that did not
+  // change, and then whole frames): the pacer learns only from frames that drew.
+  void set_frame_drew(bool drew) {
+    frame_drew_ = drew;
+    frames_drawn_ += drew;
+  }
+  // What changed on screen since the last frame, for a platform whose back buffer keeps its
+  // pixels (the browser's); the app reports the textures it redraws to it.
+  FrameDamage& damage() { return damage_; }
 
   UiContext& ui() { return ui_; }
 
@@ -61,6 +72,9 @@ class LabApp {
   LessonPanel lessons_;
   lab::FrameBudget budget_;
   lab::FramePacer pacer_;
+  bool frame_drew_ = true;
+  long frames_drawn_ = 0;
+  FrameDamage damage_;
   long frame_ = 0;
   double samples_per_second_ = 0;  // training throughput, smoothed
   long long frame_start_iteration_ = 0;

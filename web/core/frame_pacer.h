@@ -14,8 +14,10 @@
 //   - at a longer interval with few late frames, try one refresh less after a wait; a trial window
 //     with more than kLateInTrial of kWindow frames late ends at once and goes back, and the wait
 //     before the next trial doubles (from kFirstWaitWindows up to kLongestWaitWindows).
-// While the lab trains at "max" speed the training budget keeps frames on time, so a late frame
-// says more about the budget than about the drawing: the pacer holds its interval then.
+// Only frames that follow a frame that drew something count: a frame that draws nothing (nothing
+// on screen changed, see FrameDamage) says nothing about what drawing costs. While the lab trains
+// at "max" speed, its budget makes a few frames late on purpose (lab::FrameBudget) and would fail
+// every trial, so there are none then; but where frames stay late even so, the interval grows.
 #pragma once
 
 #include <array>
@@ -31,9 +33,10 @@ class FramePacer {
   static constexpr int kFirstWaitWindows = 3;
   static constexpr int kLongestWaitWindows = 30;
 
-  // Called once per drawn frame. dt_ms: the interval since the previous frame; hold: the interval
-  // must not change now (training at "max" speed); enabled: pacing is on (off: interval 1).
-  void observe(double dt_ms, bool hold, bool enabled);
+  // Called at the start of each frame. dt_ms: the interval since the previous frame began; drew:
+  // the previous frame drew something; training: the lab trains at "max" speed; enabled: pacing
+  // is on (off: interval 1).
+  void observe(double dt_ms, bool drew, bool training, bool enabled);
   // Display refreshes per frame: the swap interval to ask the platform for.
   int interval() const { return interval_; }
   // The display's refresh period as measured.

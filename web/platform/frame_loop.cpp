@@ -1,5 +1,6 @@
 #include "frame_loop.h"
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -50,9 +51,47 @@ void use_nearest_filtering_for_atlas() {
   g_nearest_atlas = atlas;
 }
 
+// Draws `data`, or with `damage` only the windows that changed since the last frame, each over
+// its rectangle cleared to the window colour (the lab's panels draw no background). When nothing
+// changed nothing is drawn, so the browser presents nothing new. Returns whether it drew.
+bool draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  const Redraw redraw = damage != nullptr ? damage->compare(*data) : Redraw{};
+  if (redraw.everything) {
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    return true;
+  }
+  if (redraw.parts.empty()) return false;
+  ImDrawData parts = *data;
+  parts.CmdLists.clear();
+  parts.TotalVtxCount = parts.TotalIdxCount = 0;
+  const ImVec2 origin = data->DisplayPos, scale = data->FramebufferScale;
+  glEnable(GL_SCISSOR_TEST);
+  for (const Redraw::Part& part : redraw.parts) {
+    // Device pixels from the bottom left, as glScissor counts them.
+    const int x0 = int(std::floor((part.min.x - origin.x) * scale.x));
+    const int x1 = int(std::ceil((part.max.x - origin.x) * scale.x));
+    const int y0 = int(std::floor((part.min.y - origin.y) * scale.y));
+    const int y1 = int(std::ceil((part.max.y - origin.y) * scale.y));
+    glScissor(x0, size.height - y1, x1 - x0, y1 - y0);
+    glClear(GL_COLOR_BUFFER_BIT);
+    for (ImDrawList* list : part.lists) {
+      parts.CmdLists.push_back(list);
+      parts.TotalVtxCount += list->VtxBuffer.Size;
+      parts.TotalIdxCount += list->IdxBuffer.Size;
+    }
+  }
+  glDisable(GL_SCISSOR_TEST);
+  parts.CmdListsCount = parts.CmdLists.Size;
+  ImGui_ImplOpenGL3_RenderDrawData(&parts);
+  return true;
+}
+
 }  // namespace
 
-void render_frame(LabApp& app, double frame_interval_s) {
+void render_frame(LabApp& app, double frame_interval_s, FrameDamage* damage) {
   ImGui_ImplOpenGL3_NewFrame();
   use_nearest_filtering_for_atlas();
   ImGui_ImplSDL2_NewFrame();
@@ -63,11 +102,7 @@ void render_frame(LabApp& app, double frame_interval_s) {
 
   const PixelSize size = framebuffer_size();
   glViewport(0, 0, size.width, size.height);
-  // The lab's panels draw no background (LabApp): the clear is theirs, in the window colour.
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  app.set_frame_drew(draw(ImGui::GetDrawData(), damage, size));
   // Send the frame's commands to the GPU now, so that they are rasterised while this thread
   // trains.
   glFlush();

@@ -45,7 +45,8 @@ void tick(void* arg) {
   bplab::pump_events(lab->window.window);
   static double last_frame_ms = 0;
   const double frame_ms = animation_frame_time_ms();
-  bplab::render_frame(lab->app, last_frame_ms > 0 ? (frame_ms - last_frame_ms) / 1000.0 : 0.0);
+  bplab::render_frame(lab->app, last_frame_ms > 0 ? (frame_ms - last_frame_ms) / 1000.0 : 0.0,
+                      &lab->app.damage());
   last_frame_ms = frame_ms;
   bplab::platform::after_render();
   SDL_GL_SwapWindow(lab->window.window);
@@ -59,10 +60,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bplab_train_slice() {
   if (g_lab != nullptr && g_lab->app.train_slice(kSliceMs)) post_training_slice();
 }
 
+// The canvas keeps its pixels from one frame to the next (WebGL's preserveDrawingBuffer), so a
+// frame need only draw the windows that changed (FrameDamage). Set on the attributes Emscripten's
+// EGL passes to getContext, before SDL creates the context.
+EM_JS(void, keep_drawing_buffer, (), { EGL.contextAttributes.preserveDrawingBuffer = true; });
+
 int main() {
   // Static: main returns into the browser's event loop while tick() keeps using it.
   static Lab lab;
   g_lab = &lab;
+  keep_drawing_buffer();
   if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &lab.window)) return 1;
   lab.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio()), kLessonsDir});
   bplab::web_bridge::attach(&lab.app);

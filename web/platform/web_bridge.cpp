@@ -10,13 +10,13 @@
 namespace bplab::web_bridge {
 namespace {
 
-const LabApp* g_app = nullptr;
+LabApp* g_app = nullptr;
 // The returned C strings point here; JS copies them (UTF8ToString) before the next call.
 std::string g_reply;
 
 }  // namespace
 
-void attach(const LabApp* app) { g_app = app; }
+void attach(LabApp* app) { g_app = app; }
 
 }  // namespace bplab::web_bridge
 
@@ -43,6 +43,12 @@ EMSCRIPTEN_KEEPALIVE const char* bplab_item_rect_json(const char* label) {
     g_reply = buffer;
   }
   return g_reply.c_str();
+}
+
+// The next frame draws every window (FrameDamage::invalidate).
+EMSCRIPTEN_KEEPALIVE void bplab_redraw_all() {
+  using namespace bplab::web_bridge;
+  if (g_app != nullptr) g_app->damage().invalidate();
 }
 
 }  // extern "C"

@@ -1,11 +1,11 @@
-// The C functions that web/shell/index.html calls (through Module.ccall) to implement
-// window.lab.state() and window.lab.itemRect(label).
+// The C functions that web/shell/lab_page.js calls (through Module.ccall) to implement
+// window.lab.state(), window.lab.itemRect(label) and window.lab.redrawAll().
 #pragma once
 #include "lab_app.h"
 
 namespace bplab::web_bridge {
 
 // The app whose state the bridge reports; must outlive the page.
-void attach(const LabApp* app);
+void attach(LabApp* app);
 
 }  // namespace bplab::web_bridge

@@ -28,6 +28,11 @@
       return { x: rect.x + canvasBox.left, y: rect.y + canvasBox.top,
                w: rect.width, h: rect.height, width: rect.width, height: rect.height };
     },
+    // Makes the next frame draw every window, not only those that changed: a test compares the
+    // picture before and after to show that drawing only the changes left nothing stale.
+    redrawAll() {
+      if (runtimeReady) Module.ccall('bplab_redraw_all', null, [], []);
+    },
   };
 
   const noWebGL2 = 'Backprop Lab needs WebGL2, which this browser does not provide (or has ' +
