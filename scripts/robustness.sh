@@ -5,12 +5,16 @@
 #   2. the `asan` preset (Debug + ASan + UBSan): its unit-test programs built and their ctest
 #      entries run clean (ASAN_TARGETS=all builds the GUI too and runs every entry);
 #   3. the soak test (tests/soak), natively and as WebAssembly under Node: taken from build/native
-#      and build/web when scripts/test.sh has built them, else configured on its own.
+#      and build/web when scripts/test.sh has built them, else configured on its own;
+#   4. the browser monkey test (tests/web/monkey.test.mjs) against the page built with
+#      AddressSanitizer (`web-asan` preset, build/web-asan, only bplab_lab.js): any ASan report on
+#      the browser console fails it.
 # scripts/test.sh runs this as its last step. Idempotent: rebuilds incrementally, keeps the
 # fuzzers' generated corpora in build/fuzz/corpus.
 # Prints one summary line per check and exits non-zero if any failed.
 # Environment: FUZZ_SECONDS (per harness), SOAK_ITERATIONS (default 1000000), JOBS (default 2),
-# ASAN_TARGETS (default: the programs in tests/ other than the GUI tests, bench and soak; "all").
+# ASAN_TARGETS (default: the programs in tests/ other than the GUI tests, bench and soak; "all"),
+# BPLAB_MONKEY_ACTIONS / BPLAB_MONKEY_SECONDS / BPLAB_MONKEY_SEED (read by the monkey test).
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +35,8 @@ warn() { SUMMARY+=("WARN  $*"); log "WARN  $*"; }
 
 # Debian packages this script needs; only missing ones are installed.
 need=()
-for pkg in clang-14 libclang-rt-14-dev cmake ninja-build libgtest-dev nlohmann-json3-dev emscripten nodejs; do
+for pkg in clang-14 libclang-rt-14-dev cmake ninja-build libgtest-dev nlohmann-json3-dev emscripten nodejs \
+           chromium; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then
@@ -193,6 +198,41 @@ else
   fail "soak wasm: did not build; see build/soak-web.log"
 fi
 log "soak wasm: $((SECONDS - t0)) s"
+
+# ---------------------------------------------------------------------------------------------
+# 4. Browser monkey test under a wasm AddressSanitizer build
+# ---------------------------------------------------------------------------------------------
+# Random clicks, drags, wheel turns and keys on the real page in headless Chromium, with the page
+# built by the `web-asan` preset (RelWithDebInfo, -fsanitize=address). ASan reports go to the
+# browser console and the page may keep running: the test fails on any console line naming
+# AddressSanitizer and quotes them. Only the page's target is built (its copied shell files come
+# with the configure step). playwright-core comes from tests/node_modules (scripts/setup.sh).
+t0=$SECONDS
+if [[ ! -d tests/node_modules/playwright-core ]]; then
+  fail "monkey (wasm ASan): tests/node_modules/playwright-core missing; run scripts/setup.sh"
+elif cmake --preset web-asan >build/web-asan-configure.log 2>&1 &&
+     cmake --build --preset web-asan -j "$JOBS" --target bplab_lab.js >build/web-asan-build.log 2>&1; then
+  log "web-asan configure + build: $((SECONDS - t0)) s"
+  t1=$SECONDS
+  BPLAB_WEB_BUILD="$ROOT/build/web-asan" BPLAB_NATIVE_BUILD="$ROOT/build/native" \
+    node --test tests/web/monkey.test.mjs >build/web-asan-monkey.log 2>&1
+  rc=$?
+  log "web-asan monkey test: $((SECONDS - t1)) s"
+  # node's own summary lines (# tests, # pass, # fail, ...), as its reporter printed them.
+  grep -E '^# (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' build/web-asan-monkey.log
+  counts="$(sed -n 's/^# pass \([0-9]*\)$/\1 passed/p; s/^# fail \([0-9]*\)$/\1 failed/p' build/web-asan-monkey.log |
+            paste -sd, - | sed 's/,/, /')"
+  if ((rc == 0)); then
+    pass "monkey (wasm ASan): ${counts:-?}; $(sed -n 's/^# monkey: \([0-9]* actions\) .*\(fps [0-9.]*\).*/\1, \2/p' build/web-asan-monkey.log | head -1)"
+  else
+    fail "monkey (wasm ASan): exit $rc, ${counts:-?}; see build/web-asan-monkey.log"
+    grep -m4 -E '(ERROR|SUMMARY): AddressSanitizer' build/web-asan-monkey.log | sed 's/^ */    /'
+  fi
+else
+  fail "monkey (wasm ASan): web-asan did not build; see build/web-asan-configure.log and build/web-asan-build.log"
+  grep -h -m3 -E 'error' build/web-asan-configure.log build/web-asan-build.log | sed 's/^/    /'
+fi
+log "monkey (wasm ASan): $((SECONDS - t0)) s"
 
 # ---------------------------------------------------------------------------------------------
 echo

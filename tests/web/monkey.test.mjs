@@ -1,6 +1,9 @@
 // Monkey test: a few hundred random clicks, drags, wheel turns and key presses on the real UI for
 // a bounded time. Whatever they hit, the page must log no error, keep drawing frames and keep its
 // state finite (a divergence is allowed, but must be reported as one).
+// scripts/robustness.sh also runs it against a wasm AddressSanitizer build (BPLAB_WEB_BUILD =
+// build/web-asan). ASan reports to the console (of whatever message type) and the page may keep
+// running, so any console message naming AddressSanitizer fails the test, with those lines.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -26,7 +29,40 @@ function rng(seed) {
 const KEYS = ['Space', 'Enter', 'Escape', 'Tab', 'Backspace', 'ArrowLeft', 'ArrowRight', 'ArrowUp',
   'ArrowDown', 'Control+A', 'Control+Z', '1', '0', '.', '-', 'e', '9', 'a', 'Delete', 'Home'];
 
-const session = labSession();
+// Console messages that name AddressSanitizer, from the page's first load on, and for the failure
+// message the report around them: the lines from an "ERROR: AddressSanitizer" to its "SUMMARY"
+// (the stack), a repeated line counted rather than repeated, at most 200 lines kept.
+let asanMessages = 0;
+const asanLines = [];
+const session = labSession(async ({ page }) => {
+  let inReport = false;
+  page.on('console', (message) => {
+    const text = message.text();
+    const named = text.includes('AddressSanitizer');
+    if (named) asanMessages++;
+    if (named && text.includes('ERROR: AddressSanitizer')) inReport = true;
+    if (named || inReport) {
+      const line = `[console.${message.type()}] ${text}`;
+      const last = asanLines.at(-1);
+      if (last?.line === line) last.times++;
+      else if (asanLines.length < 200) asanLines.push({ line, times: 1 });
+    }
+    if (named && text.includes('SUMMARY: AddressSanitizer')) inReport = false;
+  });
+});
+
+// Fails naming the ASan report if there is one; a failure it supersedes (frames stop coming once
+// ASan aborts the program) is appended, so the report is what the failure message leads with.
+class AsanReport extends assert.AssertionError {}
+function assertNoAsanReport(supersededError) {
+  if (asanMessages === 0 || supersededError instanceof AsanReport) return;
+  const lines = asanLines.map(({ line, times }) => (times > 1 ? `${line} (${times} times)` : line));
+  const after = supersededError ? `\n(the test then failed with: ${supersededError.message})` : '';
+  throw new AsanReport({
+    message: `AddressSanitizer reported on the page's console (${asanMessages} messages name it):\n` +
+      `${lines.join('\n')}${after}`,
+  });
+}
 
 function checkFinite(s) {
   for (const key of ['epoch', 'iteration', 'learning_rate', 'momentum', 'batch_size', 'fps']) {
@@ -38,6 +74,16 @@ function checkFinite(s) {
 }
 
 test(`${ACTIONS} random actions leave the page alive and its state finite`, async () => {
+  try {
+    await monkey();
+  } catch (error) {
+    assertNoAsanReport(error);
+    throw error;
+  }
+  assertNoAsanReport();
+});
+
+async function monkey() {
   const { page, errors } = session;
   page.on('filechooser', () => {});  // an opened picker is simply left unanswered
   await openLab(page, session.server.url, 'ds=spiral&speed=0');
@@ -87,6 +133,7 @@ test(`${ACTIONS} random actions leave the page alive and its state finite`, asyn
       const s = await state(page);
       assert.ok(s.frame > before, 'frames stopped coming');
       checkFinite(s);
+      assertNoAsanReport();
     }
   }
   const end = await state(page);
@@ -95,4 +142,4 @@ test(`${ACTIONS} random actions leave the page alive and its state finite`, asyn
   assert.ok(done >= Math.min(ACTIONS, 100), `only ${done} actions in the time limit`);
   console.log(`monkey: ${done} actions ${JSON.stringify(counts)}, iteration ${end.iteration}, ` +
     `diverged ${end.diverged}, fps ${end.fps.toFixed(1)}`);
-});
+}
