@@ -95,10 +95,11 @@ if [ -f build/web/index.html ]; then
   printf '%s\n' "${runs[@]}" | node -e '
     const runs = require("fs").readFileSync(0, "utf8").trim().split("\n").map((l) => JSON.parse(l));
     const median = (v) => { v = [...v].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
-    const row = (name, key, unit = "") => {
-      const v = runs.map((r) => r[key]);
+    const row = (name, get, unit = "") => {
+      const v = runs.map(typeof get === "string" ? (r) => r[get] : get);
       console.log(`| ${name} | ${median(v)}${unit} | ${v.join(", ")} |`);
     };
+    const mid = (list, key) => median(list.map((m) => m[key]));
     console.log("| measure | median | all runs |");
     console.log("|---|---:|---|");
     row("first frame after navigation", "first_frame_ms", " ms");
@@ -108,6 +109,13 @@ if [ -f build/web/index.html ]; then
     row("training / paused frame rate", "fps_ratio");
     row("training / fresh idle frame rate", "fps_ratio_fresh");
     row("training in the page", "training_samples_per_sec", " samples/s");
+    row("swap interval while training (refreshes a frame)", (r) => mid(r.training, "swap_interval"));
+    row("share of frames that drew: idle", (r) => r.idle.drew);
+    row("share of frames that drew: paused", (r) => mid(r.paused, "drew"));
+    row("share of frames that drew: training", (r) => mid(r.training, "drew"));
+    row("unpaced (Steady frame rate off): frame rate paused", (r) => r.unpaced.paused.fps, " fps");
+    row("unpaced: frame rate while training", (r) => r.unpaced.training.fps, " fps");
+    row("unpaced: training in the page", (r) => r.unpaced.training.samples_per_sec, " samples/s");
     row(".wasm + .js + .data + page files", "page_bytes", " bytes");
     row("the same, gzipped", "page_gzip_bytes", " bytes");
   '

@@ -28,8 +28,8 @@ class FramePacer {
  public:
   static constexpr int kMaxInterval = 3;
   static constexpr int kWindow = 60;
-  static constexpr double kLateToSlow = 0.25;
-  static constexpr double kLateInTrial = 0.10;
+  static constexpr double kLateToSlow = 0.10;
+  static constexpr double kLateInTrial = 0.05;
   static constexpr int kFirstWaitWindows = 3;
   static constexpr int kLongestWaitWindows = 30;
 
