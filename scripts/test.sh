@@ -5,8 +5,9 @@
 #   3. ctest in build/native (every suite registered in CMake)
 #   4. node --test over every tests/**/*.test.mjs, with BPLAB_NATIVE_BUILD and BPLAB_WEB_BUILD set
 #   5. scripts/robustness.sh (docs/robustness.md): fuzzers (FUZZ_SECONDS each, default 30), the
-#      asan preset's unit tests, the soak test from build/native and build/web; its summary lines
-#      are repeated at the end, and its failure fails the run
+#      asan preset's unit tests, the soak test from build/native and build/web, the browser monkey
+#      test against the web-asan preset; its summary lines are repeated at the end, and its failure
+#      fails the run
 # Builds keep going past a failed target (ninja -k 0), so one broken target does not hide the
 # results of every other test: its ctest entry then fails as "not built". Exits non-zero if any
 # step failed; tests are skipped (and count as failed) only when their build could not be
