@@ -20,13 +20,13 @@ struct Outcome {
 // Runs `frames` frames of a page asked for frames `asked_ms` apart whose frame k takes
 // interval(budget, k) for the budget the controller grants, and reports on the second half.
 Outcome run(lab::FrameBudget& b, double asked_ms, int frames,
-            const std::function<double(double, int)>& interval) {
+            const std::function<double(double, int)>& interval, int refreshes = 1) {
   double time = 0, budget = 0;
   Outcome out;
   int counted = 0;
   double dt = interval(0, 0);
   for (int k = 0; k < frames; ++k) {
-    b.observe(dt, asked_ms, true);
+    b.observe(dt, asked_ms / refreshes, refreshes, true);
     dt = interval(b.budget_ms(), k);
     if (k >= frames / 2) {
       time += dt;
@@ -52,7 +52,7 @@ std::function<double(double, int)> paced_page(int refreshes, double draw_ms, dou
 TEST(FrameBudget, FillsTheSlackOfAPacedFrame) {
   lab::FrameBudget b;
   const double asked = 2 * kVsyncMs;
-  const Outcome o = run(b, asked, 3000, paced_page(2, 15.0, 1.0));
+  const Outcome o = run(b, asked, 3000, paced_page(2, 15.0, 1.0), 2);
   EXPECT_GE(o.fps, 0.95 * 30.0);
   EXPECT_GT(o.mean_budget, 0.6 * (asked - 15.0)) << "most of the 18 ms slack goes to training";
   EXPECT_LE(o.most_budget, asked);
@@ -73,7 +73,7 @@ TEST(FrameBudget, ToleratesSomeLateFramesThatTrainingDidNotCause) {
   const auto page = paced_page(2, 15.0, 1.0);
   const Outcome o = run(b, asked, 6000, [&](double budget, int k) {
     return k % 50 == 0 ? 3 * kVsyncMs : page(budget, k);  // 2 % of frames late anyway
-  });
+  }, 2);
   EXPECT_GT(o.mean_budget, 0.4 * (asked - 15.0));
   EXPECT_GE(o.fps, 0.9 * 30.0);
 }
@@ -102,13 +102,27 @@ TEST(FrameBudget, NeverExceedsTheAskedInterval) {
 
 TEST(FrameBudget, ChangesNothingWhileNotTrainingOrAfterAStall) {
   lab::FrameBudget b;
-  run(b, 2 * kVsyncMs, 1000, paced_page(2, 15.0, 1.0));
+  run(b, 2 * kVsyncMs, 1000, paced_page(2, 15.0, 1.0), 2);
   const double settled = b.budget_ms();
-  for (int k = 0; k < 100; ++k) b.observe(3 * kVsyncMs, 2 * kVsyncMs, false);
+  b.observe(5000.0, kVsyncMs, 2, true);
+  EXPECT_DOUBLE_EQ(b.budget_ms(), settled) << "a stall says nothing";
+  for (int k = 0; k < 100; ++k) b.observe(3 * kVsyncMs, kVsyncMs, 2, false);
   EXPECT_DOUBLE_EQ(b.budget_ms(), settled) << "late frames while paused are not training's";
-  b.observe(5000.0, 2 * kVsyncMs, true);
-  b.observe(5000.0, 2 * kVsyncMs, true);
-  EXPECT_DOUBLE_EQ(b.budget_ms(), settled) << "the first interval, and a stall, say nothing";
+}
+
+// Training begins at the floor, so that the pacer first sees what the drawing costs alone.
+TEST(FrameBudget, BeginsEachTrainingRunWithAWarmUpAtTheFloor) {
+  lab::FrameBudget b;
+  run(b, 2 * kVsyncMs, 1000, paced_page(2, 15.0, 1.0), 2);
+  b.observe(2 * kVsyncMs, kVsyncMs, 2, false);
+  for (int k = 0; k < lab::FrameBudget::kWarmUpFrames; ++k) {
+    b.observe(2 * kVsyncMs, kVsyncMs, 2, true);
+    EXPECT_DOUBLE_EQ(b.budget_ms(), b.floor_ms()) << "frame " << k;
+    EXPECT_FALSE(b.warmed_up());
+  }
+  b.observe(2 * kVsyncMs, kVsyncMs, 2, true);
+  EXPECT_TRUE(b.warmed_up());
+  EXPECT_GT(b.budget_ms(), b.floor_ms());
 }
 
 }  // namespace

@@ -76,8 +76,9 @@ void LabApp::observe_frame_rate() {
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
   const bool training_at_max = l.running() && l.settings().speed == 0;
   // The budget judges the frame by the interval the pacer asked for it, then the pacer learns.
-  budget_.observe(dt_ms, pacer_.interval() * pacer_.refresh_ms(), training_at_max);
-  pacer_.observe(dt_ms, frame_drew_, training_at_max, l.settings().steady_frames);
+  budget_.observe(dt_ms, pacer_.refresh_ms(), pacer_.interval(), training_at_max);
+  // Past the budget's warm-up, late frames are the budget's to answer, not the pacer's.
+  pacer_.observe(dt_ms, frame_drew_, training_at_max && budget_.warmed_up(), l.settings().steady_frames);
   const long long iteration = l.trainer().iteration();
   const int batch = std::min(l.settings().hyper.batch_size, std::max(1, l.train_set().size()));
   const double samples = double(std::max(0LL, iteration - frame_start_iteration_)) * batch;

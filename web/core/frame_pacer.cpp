@@ -28,7 +28,7 @@ void FramePacer::change_interval(int to) {
   restart_window();
 }
 
-void FramePacer::observe(double dt_ms, bool drew, bool training, bool enabled) {
+void FramePacer::observe(double dt_ms, bool drew, bool hold, bool enabled) {
   if (!enabled) {
     if (interval_ != 1) change_interval(1);
     trial_ = false;
@@ -36,6 +36,10 @@ void FramePacer::observe(double dt_ms, bool drew, bool training, bool enabled) {
     return;
   }
   if (!drew) return;
+  if (hold) {
+    restart_window();
+    return;
+  }
   // A stall (tab in the background, a breakpoint) says nothing about the frame rate.
   if (dt_ms <= 0 || dt_ms > 250) {
     restart_window();
@@ -71,7 +75,7 @@ void FramePacer::observe(double dt_ms, bool drew, bool training, bool enabled) {
   if (late > kLateToSlow && interval_ < kMaxInterval) {
     windows_until_trial_ = wait_windows_;
     change_interval(interval_ + 1);
-  } else if (interval_ > 1 && !training && --windows_until_trial_ <= 0) {
+  } else if (interval_ > 1 && --windows_until_trial_ <= 0) {
     trial_ = true;
     change_interval(interval_ - 1);
   } else {

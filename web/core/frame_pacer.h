@@ -16,8 +16,8 @@
 //     before the next trial doubles (from kFirstWaitWindows up to kLongestWaitWindows).
 // Only frames that follow a frame that drew something count: a frame that draws nothing (nothing
 // on screen changed, see FrameDamage) says nothing about what drawing costs. While the lab trains
-// at "max" speed, its budget makes a few frames late on purpose (lab::FrameBudget) and would fail
-// every trial, so there are none then; but where frames stay late even so, the interval grows.
+// at "max" speed, past the budget's warm-up, the budget makes a few frames late on purpose
+// (lab::FrameBudget): the pacer then holds its interval.
 #pragma once
 
 #include <array>
@@ -28,15 +28,15 @@ class FramePacer {
  public:
   static constexpr int kMaxInterval = 3;
   static constexpr int kWindow = 60;
-  static constexpr double kLateToSlow = 0.10;
+  static constexpr double kLateToSlow = 0.25;
   static constexpr double kLateInTrial = 0.05;
   static constexpr int kFirstWaitWindows = 3;
   static constexpr int kLongestWaitWindows = 30;
 
   // Called at the start of each frame. dt_ms: the interval since the previous frame began; drew:
-  // the previous frame drew something; training: the lab trains at "max" speed; enabled: pacing
-  // is on (off: interval 1).
-  void observe(double dt_ms, bool drew, bool training, bool enabled);
+  // the previous frame drew something; hold: keep the interval (the lab trains at "max" speed
+  // past the budget's warm-up); enabled: pacing is on (off: interval 1).
+  void observe(double dt_ms, bool drew, bool hold, bool enabled);
   // Display refreshes per frame: the swap interval to ask the platform for.
   int interval() const { return interval_; }
   // The display's refresh period as measured.
