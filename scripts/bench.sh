@@ -6,6 +6,7 @@
 # the ratios wasm/JS and wasm/native. Then the scaling table: native from Google Benchmark
 # (engine_bench, when built) and wasm vs JS for a few --net/--batch points.
 #   RUNS=5 SECS=2 scripts/bench.sh        (markdown on stdout, ready for docs/performance.md)
+#   PAGE_ONLY=1 scripts/bench.sh          (only the page in headless Chromium)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -35,6 +36,7 @@ sps() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
+if [ -z "${PAGE_ONLY:-}" ]; then
 native=() wasm=() js=()
 for ((r = 1; r <= RUNS; ++r)); do
   log "run $r/$RUNS"
@@ -78,6 +80,7 @@ if [ -n "$BENCH" ]; then
 else
   log "engine_bench not built: add_subdirectory(tests/bench) is missing from CMakeLists.txt"
 fi
+fi
 
 # The page in headless Chromium: needs the web app built (scripts/serve.sh or the web preset).
 # RUNS runs of tests/bench/page_bench.mjs (each: the fresh page idle, then 3 cycles of training at
@@ -109,6 +112,8 @@ if [ -f build/web/index.html ]; then
     row("training / paused frame rate", "fps_ratio");
     row("training / fresh idle frame rate", "fps_ratio_fresh");
     row("training in the page", "training_samples_per_sec", " samples/s");
+    row("frame rate training at Speed 1 / frame (redraws the training view every frame)", "reference_fps", " fps");
+    row("training at max / training at 1 / frame", "fps_ratio_reference");
     row("swap interval while training (refreshes a frame)", (r) => mid(r.training, "swap_interval"));
     row("share of frames that drew: idle", (r) => r.idle.drew);
     row("share of frames that drew: paused", (r) => mid(r.paused, "drew"));
@@ -116,6 +121,7 @@ if [ -f build/web/index.html ]; then
     row("unpaced (Steady frame rate off): frame rate paused", (r) => r.unpaced.paused.fps, " fps");
     row("unpaced: frame rate while training", (r) => r.unpaced.training.fps, " fps");
     row("unpaced: training in the page", (r) => r.unpaced.training.samples_per_sec, " samples/s");
+    row("unpaced: frame rate training at 1 / frame", (r) => r.unpaced.reference.fps, " fps");
     row(".wasm + .js + .data + page files", "page_bytes", " bytes");
     row("the same, gzipped", "page_gzip_bytes", " bytes");
   '
