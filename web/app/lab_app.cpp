@@ -29,9 +29,8 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoBackground;
 
 // Places the next window at a fixed rectangle of the display, recomputed every frame so the
-// layout follows the browser window.
-// Edges on whole pixels, so that neighbouring panels share an edge and never a pixel (a frame
-// may clear and redraw one panel alone: see FrameDamage).
+// layout follows the browser window. Its edges are on whole pixels, so that neighbouring panels
+// share an edge and never a pixel (a frame may clear and redraw one panel alone: FrameDamage).
 void place(float x, float y, float w, float h) {
   const ImVec2 p0(std::round(x), std::round(y)), p1(std::round(x + w), std::round(y + h));
   ImGui::SetNextWindowPos(p0, ImGuiCond_Always);

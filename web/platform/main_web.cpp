@@ -18,6 +18,7 @@ constexpr const char* kLessonsDir = "/assets/lessons";
 struct Lab {
   bplab::LabWindow window;
   bplab::LabApp app;
+  double last_frame_ms = 0;  // the previous frame's animation frame timestamp; 0 before it
 };
 Lab* g_lab = nullptr;
 
@@ -43,11 +44,10 @@ void tick(void* arg) {
   auto* lab = static_cast<Lab*>(arg);
   // A page cannot close its own tab, so a quit request has nothing to stop.
   bplab::pump_events(lab->window.window);
-  static double last_frame_ms = 0;
   const double frame_ms = animation_frame_time_ms();
-  bplab::render_frame(lab->app, last_frame_ms > 0 ? (frame_ms - last_frame_ms) / 1000.0 : 0.0,
-                      &lab->app.damage());
-  last_frame_ms = frame_ms;
+  const double interval_s = lab->last_frame_ms > 0 ? (frame_ms - lab->last_frame_ms) / 1000.0 : 0.0;
+  lab->last_frame_ms = frame_ms;
+  bplab::render_frame(lab->app, interval_s, &lab->app.damage());
   bplab::platform::after_render();
   SDL_GL_SwapWindow(lab->window.window);
   bplab::follow_swap_interval(lab->app);
