@@ -259,3 +259,113 @@ TEST(MagnitudeWidth, ClampsAndHandlesNonFinite) {
 
 }  // namespace
 }  // namespace lab::plot
+
+namespace lab::plot {
+namespace {
+
+struct Pt {
+  float x, y;
+  bool operator==(const Pt& o) const { return x == o.x && y == o.y; }
+};
+
+// Per pixel column: the lowest and highest y of the points in it.
+std::vector<std::pair<float, float>> column_spans(const std::vector<Pt>& pts) {
+  std::vector<std::pair<float, float>> spans;
+  float column = NAN;
+  for (const Pt& p : pts) {
+    if (std::floor(p.x) != column) spans.push_back({p.y, p.y});
+    column = std::floor(p.x);
+    spans.back() = {std::min(spans.back().first, p.y), std::max(spans.back().second, p.y)};
+  }
+  return spans;
+}
+
+TEST(KeepColumnExtremes, KeepsEachColumnsSpanAndEndsInOrder) {
+  // 4 096 points of a noisy falling curve over 400 pixel columns, as a long loss curve draws.
+  std::vector<Pt> in;
+  for (int k = 0; k < 4096; ++k)
+    in.push_back({10.0f + 400.0f * float(k) / 4096.0f, 50.0f + 30.0f * std::sin(0.7f * float(k)) + 0.01f * float(k)});
+  std::vector<Pt> out = in;
+  out.resize(keep_column_extremes(out.data(), out.size()));
+
+  EXPECT_LE(out.size(), 4u * 400u + 4u);
+  EXPECT_GT(out.size(), 400u);
+  EXPECT_EQ(column_spans(out), column_spans(in));
+  EXPECT_EQ(out.front(), in.front());
+  EXPECT_EQ(out.back(), in.back());
+  // A subsequence of the input: the line visits the kept points in the original order.
+  std::size_t j = 0;
+  for (const Pt& p : in)
+    if (j < out.size() && p == out[j]) ++j;
+  EXPECT_EQ(j, out.size());
+}
+
+TEST(KeepColumnExtremes, LeavesSparseLinesAlone) {
+  const std::vector<Pt> in = {{0.5f, 3}, {1.5f, 1}, {2.2f, 7}, {2.9f, 2}, {4.0f, 5}};
+  std::vector<Pt> out = in;
+  EXPECT_EQ(keep_column_extremes(out.data(), out.size()), in.size());
+  EXPECT_EQ(out, in);
+  EXPECT_EQ(keep_column_extremes(out.data(), 0), 0u);
+}
+
+TEST(KeepColumnExtremes, OneColumnKeepsFirstLowHighLast) {
+  std::vector<Pt> pts = {{3.1f, 5}, {3.2f, 9}, {3.3f, 1}, {3.4f, 6}, {3.5f, 4}, {3.6f, 8}};
+  pts.resize(keep_column_extremes(pts.data(), pts.size()));
+  const std::vector<Pt> expected = {{3.1f, 5}, {3.2f, 9}, {3.3f, 1}, {3.6f, 8}};
+  EXPECT_EQ(pts, expected);
+}
+
+}  // namespace
+}  // namespace lab::plot
+
+namespace lab::plot {
+namespace {
+
+struct Q {
+  float x, y;
+};
+
+// Largest distance of any input point from the simplified polyline.
+double worst_distance(const std::vector<Q>& in, const std::vector<Q>& out) {
+  double worst = 0;
+  for (const Q& p : in) {
+    double d = INFINITY;
+    for (std::size_t k = 0; k + 1 < out.size(); ++k)
+      d = std::min(d, distance_to_segment(p.x, p.y, out[k].x, out[k].y, out[k + 1].x, out[k + 1].y));
+    worst = std::max(worst, d);
+  }
+  return worst;
+}
+
+TEST(SimplifyPolyline, ASmoothFallingCurveKeepsFewPointsWithinTolerance) {
+  std::vector<Q> in;
+  for (int k = 0; k < 600; ++k) in.push_back({10.0f + 0.66f * float(k), 20.0f + 200.0f * std::exp(-float(k) / 80.0f)});
+  std::vector<Q> out = in;
+  out.resize(simplify_polyline(out.data(), out.size(), 0.25f));
+  EXPECT_LT(out.size(), 60u);
+  EXPECT_LE(worst_distance(in, out), 0.25);
+  EXPECT_EQ(out.front().x, in.front().x);
+  EXPECT_EQ(out.back().x, in.back().x);
+}
+
+TEST(SimplifyPolyline, KeepsEveryCornerOfAZigzagTallerThanTheTolerance) {
+  std::vector<Q> in;
+  for (int k = 0; k < 50; ++k) in.push_back({float(k), k % 2 ? 1.0f : 0.0f});
+  std::vector<Q> out = in;
+  EXPECT_EQ(simplify_polyline(out.data(), out.size(), 0.25f), in.size());
+  // A straight line keeps its ends only; two points stay two.
+  std::vector<Q> line;
+  for (int k = 0; k < 100; ++k) line.push_back({float(k), 3.0f + 0.5f * float(k)});
+  EXPECT_EQ(simplify_polyline(line.data(), line.size(), 0.25f), 2u);
+  EXPECT_EQ(line[1].x, 99.0f);
+  EXPECT_EQ(simplify_polyline(line.data(), 2, 0.25f), 2u);
+}
+
+TEST(SimplifyPolyline, APointBeyondTheEndsOfItsSegmentIsNotDropped) {
+  // The middle point lies on the line through the ends but far outside the segment between them.
+  std::vector<Q> pts = {{0, 0}, {10, 0}, {5, 0}};
+  EXPECT_EQ(simplify_polyline(pts.data(), pts.size(), 0.25f), 3u);
+}
+
+}  // namespace
+}  // namespace lab::plot

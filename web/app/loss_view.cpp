@@ -97,6 +97,9 @@ void draw_series(ImDrawList* dl, const PlotArea& area, const std::vector<double>
   const std::size_t n = std::min(xs.size(), ys.size());
   dl->PushClipRect(area.min, area.max, true);
   const auto flush = [&] {
+    // Within a quarter of a pixel of the line through every point (see plot_math.h).
+    scratch->resize(plot::keep_column_extremes(scratch->data(), scratch->size()));
+    scratch->resize(plot::simplify_polyline(scratch->data(), scratch->size(), 0.25f));
     if (scratch->size() == 1)
       dl->AddCircleFilled(scratch->front(), thickness + 1, colour);
     else if (scratch->size() > 1)

@@ -369,15 +369,17 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
       const double y = traced ? st.trace.y[std::size_t(l)][std::size_t(j)] : 0.0;
       // Inputs and most activations on [−1, 1], sigmoid on [0, 1] (lab::activation_range).
       const lab::ValueRange yr = l > 0 ? lab::activation_range(net.activation(l)) : lab::ValueRange{-1, 1};
-      dl->AddCircleFilled(c, lay.radius, std::isfinite(y) ? lab::pack_rgba8(lab::colour(y, yr))
-                                                          : diverging_colour(y));
+      // The bias ring is a disc under the unit's disc, not a stroke around it: a filled circle
+      // takes half the triangles of a thick anti-aliased stroke, and a software rasteriser pays
+      // per triangle (docs/page_performance.md).
       if (l > 0) {
         const double b = net.biases(l)[j];
         const float ring = plot::magnitude_width(b, kWeightFull, 1.0f, 4.0f);
-        dl->AddCircle(c, lay.radius + 0.5f * ring, signed_colour(b, 1), 0, ring);
-      } else {
-        dl->AddCircle(c, lay.radius, outline, 0, 1.0f);
+        dl->AddCircleFilled(c, lay.radius + ring, signed_colour(b, 1));
       }
+      dl->AddCircleFilled(c, lay.radius, std::isfinite(y) ? lab::pack_rgba8(lab::colour(y, yr))
+                                                          : diverging_colour(y));
+      if (l == 0) dl->AddCircle(c, lay.radius, outline, 0, 1.0f);
       if (hit.kind == Hit::Unit && hit.l == l && hit.j == j)
         dl->AddCircle(c, lay.radius + 5, kHoverColour, 0, 2.0f);
       if (l == 0) {

@@ -61,7 +61,7 @@ void heatmaps(lab::Lab& lab) {
   const float cell = std::clamp((avail - gaps) / float(std::max(columns, 1)), kMinCell, kMaxCell);
   const lab::InspectorSelection& sel = lab.inspector();
   float used = 0;
-  char title[48], name[8];
+  char title[48], name[16];
   for (int l = 1; l < net.num_layers(); ++l) {
     const int rows = net.size(l), cols = net.size(l - 1);
     const double m = max_abs_weight(net, l);
@@ -205,7 +205,7 @@ void update_sizes(const lab::Lab& lab, WeightsViewState& st) {
   const std::vector<lab::History>& series = st.show_gradient_size ? lab.gradient_size() : lab.update_size();
   // Legend: a colour square and the matrix name per layer.
   const float sq = ImGui::GetTextLineHeight() * 0.7f;
-  char name[8];
+  char name[16];
   for (std::size_t k = 0; k < series.size(); ++k) {
     if (k > 0) ImGui::SameLine(0, ImGui::GetFontSize());
     const ImVec2 p = ImGui::GetCursorScreenPos();
