@@ -257,12 +257,6 @@ TEST(MagnitudeWidth, ClampsAndHandlesNonFinite) {
   EXPECT_FLOAT_EQ(magnitude_width(-kInf, 2, 1, 5), 5);
 }
 
-}  // namespace
-}  // namespace lab::plot
-
-namespace lab::plot {
-namespace {
-
 struct Pt {
   float x, y;
   bool operator==(const Pt& o) const { return x == o.x && y == o.y; }
@@ -315,20 +309,10 @@ TEST(KeepColumnExtremes, OneColumnKeepsFirstLowHighLast) {
   EXPECT_EQ(pts, expected);
 }
 
-}  // namespace
-}  // namespace lab::plot
-
-namespace lab::plot {
-namespace {
-
-struct Q {
-  float x, y;
-};
-
 // Largest distance of any input point from the simplified polyline.
-double worst_distance(const std::vector<Q>& in, const std::vector<Q>& out) {
+double worst_distance(const std::vector<Pt>& in, const std::vector<Pt>& out) {
   double worst = 0;
-  for (const Q& p : in) {
+  for (const Pt& p : in) {
     double d = INFINITY;
     for (std::size_t k = 0; k + 1 < out.size(); ++k)
       d = std::min(d, distance_to_segment(p.x, p.y, out[k].x, out[k].y, out[k + 1].x, out[k + 1].y));
@@ -338,9 +322,9 @@ double worst_distance(const std::vector<Q>& in, const std::vector<Q>& out) {
 }
 
 TEST(SimplifyPolyline, ASmoothFallingCurveKeepsFewPointsWithinTolerance) {
-  std::vector<Q> in;
+  std::vector<Pt> in;
   for (int k = 0; k < 600; ++k) in.push_back({10.0f + 0.66f * float(k), 20.0f + 200.0f * std::exp(-float(k) / 80.0f)});
-  std::vector<Q> out = in;
+  std::vector<Pt> out = in;
   out.resize(simplify_polyline(out.data(), out.size(), 0.25f));
   EXPECT_LT(out.size(), 60u);
   EXPECT_LE(worst_distance(in, out), 0.25);
@@ -349,12 +333,12 @@ TEST(SimplifyPolyline, ASmoothFallingCurveKeepsFewPointsWithinTolerance) {
 }
 
 TEST(SimplifyPolyline, KeepsEveryCornerOfAZigzagTallerThanTheTolerance) {
-  std::vector<Q> in;
+  std::vector<Pt> in;
   for (int k = 0; k < 50; ++k) in.push_back({float(k), k % 2 ? 1.0f : 0.0f});
-  std::vector<Q> out = in;
+  std::vector<Pt> out = in;
   EXPECT_EQ(simplify_polyline(out.data(), out.size(), 0.25f), in.size());
   // A straight line keeps its ends only; two points stay two.
-  std::vector<Q> line;
+  std::vector<Pt> line;
   for (int k = 0; k < 100; ++k) line.push_back({float(k), 3.0f + 0.5f * float(k)});
   EXPECT_EQ(simplify_polyline(line.data(), line.size(), 0.25f), 2u);
   EXPECT_EQ(line[1].x, 99.0f);
@@ -363,7 +347,7 @@ TEST(SimplifyPolyline, KeepsEveryCornerOfAZigzagTallerThanTheTolerance) {
 
 TEST(SimplifyPolyline, APointBeyondTheEndsOfItsSegmentIsNotDropped) {
   // The middle point lies on the line through the ends but far outside the segment between them.
-  std::vector<Q> pts = {{0, 0}, {10, 0}, {5, 0}};
+  std::vector<Pt> pts = {{0, 0}, {10, 0}, {5, 0}};
   EXPECT_EQ(simplify_polyline(pts.data(), pts.size(), 0.25f), 3u);
 }
 
