@@ -8,6 +8,10 @@
 //
 // A window is compared by its draw lists (vertices, indices, commands) and the textures they
 // show: whoever changes the pixels of a texture shown under the same id calls texture_changed().
+// When only some vertices changed (same indices and commands: a number rewritten with as many
+// digits, a button's hover colour), only the rectangle around the triangles that use them is
+// cleared and drawn: everything inside it is drawn again from the window's lists, and nothing
+// outside it changed. A live value in a large panel then costs its own few pixels, not the panel's.
 // Everything is drawn when the comparison cannot be trusted: the first frame, a new display size,
 // windows that appeared, vanished or moved, a popup or tooltip over the panels, or drawing outside
 // any window (ImGui's foreground list: the lesson highlight, a modal's dimming).
@@ -21,7 +25,9 @@ namespace bplab {
 
 struct Redraw {
   struct Part {
-    ImVec2 min, max;                   // the window's rectangle, display coordinates
+    // The rectangle to clear and draw, display coordinates: the window's, or the part of it where
+    // something changed. The lists are drawn clipped to it.
+    ImVec2 min, max;
     std::vector<ImDrawList*> lists;    // the window's draw lists, its child windows' included
   };
   bool everything = true;
@@ -46,7 +52,11 @@ class FrameDamage {
     ImVec2 min, max;  // of its root window
     bool operator==(const Placed& o) const;
   };
-  bool changed_and_remembered(ImGuiID window, const ImDrawList& list, bool textures_changed);
+  // What changed in a window's list since the last frame: nothing, all of it, or what lies
+  // within a box (display coordinates).
+  enum class Change { kNone, kBox, kAll };
+  Change compare_and_remember(ImGuiID window, const ImDrawList& list, bool textures_changed,
+                              ImVec2* box_min, ImVec2* box_max);
 
   std::unordered_map<ImGuiID, Copy> copies_;
   std::vector<Placed> layout_;

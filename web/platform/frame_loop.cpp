@@ -1,5 +1,6 @@
 #include "frame_loop.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -78,6 +79,13 @@ bool draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
     glScissor(x0, size.height - y1, x1 - x0, y1 - y0);
     glClear(GL_COLOR_BUFFER_BIT);
     for (ImDrawList* list : part.lists) {
+      // Only the cleared rectangle is drawn again: a blended pixel outside it would be blended twice.
+      for (ImDrawCmd& cmd : list->CmdBuffer) {
+        cmd.ClipRect.x = std::max(cmd.ClipRect.x, part.min.x);
+        cmd.ClipRect.y = std::max(cmd.ClipRect.y, part.min.y);
+        cmd.ClipRect.z = std::min(cmd.ClipRect.z, part.max.x);
+        cmd.ClipRect.w = std::min(cmd.ClipRect.w, part.max.y);
+      }
       parts.CmdLists.push_back(list);
       parts.TotalVtxCount += list->VtxBuffer.Size;
       parts.TotalIdxCount += list->IdxBuffer.Size;
