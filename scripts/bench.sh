@@ -118,6 +118,8 @@ if [ -f build/web/index.html ]; then
     row("share of frames that drew: idle", (r) => r.idle.drew);
     row("share of frames that drew: paused", (r) => mid(r.paused, "drew"));
     row("share of frames that drew: training", (r) => mid(r.training, "drew"));
+    row("share of the display drawn per frame: training at max", (r) => mid(r.training, "area"));
+    row("share of the display drawn per frame: training at 1 / frame", (r) => r.reference.area);
     row("unpaced (Steady frame rate off): frame rate paused", (r) => r.unpaced.paused.fps, " fps");
     row("unpaced: frame rate while training", (r) => r.unpaced.training.fps, " fps");
     row("unpaced: training in the page", (r) => r.unpaced.training.samples_per_sec, " samples/s");

@@ -8,10 +8,10 @@
 // training is compared with the paused page showing the same network: N cycles of S seconds
 // training then S seconds paused, medians of each. The fresh page's idle rate is reported too.
 //
-// The page paces its frames (FramePacer: on this machine one frame every two display refreshes)
-// and draws only what changed (FrameDamage: an idle page draws nothing). So each measure also
-// gives the swap interval and the share of frames that drew, and a last cycle with "Steady frame
-// rate" turned off gives the unpaced rates beside the paced ones. Since a paused page that nobody
+// The page paces its frames (FramePacer: one, two or three display refreshes a frame) and draws
+// only what changed (FrameDamage: an idle page draws nothing). So each measure also gives the swap
+// interval, the share of frames that drew and the share of the display drawn per frame, and a
+// last cycle with "Steady frame rate" turned off gives the unpaced rates beside the paced ones. Since a paused page that nobody
 // touches draws nothing, its frame rate says nothing about drawing; the reference for the training
 // frame rate is therefore also measured as training at Speed "1 / frame": every frame then redraws
 // what a training frame redraws (network, loss, inspector, map), with next to no training.
@@ -43,6 +43,7 @@ async function measure(page, ms) {
     fps: (b.frame - a.frame) / dt,
     samplesPerSec: ((b.iteration - a.iteration) * b.batch_size) / dt,
     drew: (b.frames_drawn - a.frames_drawn) / Math.max(1, b.frame - a.frame),
+    area: (b.screens_drawn - a.screens_drawn) / Math.max(1, b.frame - a.frame),
     swap: b.swap_interval,
   };
 }
@@ -96,7 +97,8 @@ async function reference(page, ms) {
 }
 
 const rounded = (m) => ({ fps: Number(m.fps.toFixed(1)), samples_per_sec: Math.round(m.samplesPerSec),
-                          drew: Number(m.drew.toFixed(2)), swap_interval: m.swap });
+                          drew: Number(m.drew.toFixed(2)), area: Number(m.area.toFixed(3)),
+                          swap_interval: m.swap });
 
 const median = (values) => {
   const v = [...values].sort((x, y) => x - y);

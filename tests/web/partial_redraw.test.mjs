@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { click, nextFrames, openLab, state, waitForState } from './lab_page.mjs';
+import { click, nextFrames, openLab, rectOf, state, waitForState } from './lab_page.mjs';
 import { labSession } from './lab_session.mjs';
 
 const session = labSession();
@@ -83,4 +83,22 @@ test('a paused lab that nobody touches draws nothing', async () => {
   assert.equal(b.frames_drawn, a.frames_drawn, `${b.frame - a.frame} frames, ${b.frames_drawn - a.frames_drawn} drew`);
   await click(page, 'Step');
   assert.ok((await state(page)).frames_drawn > b.frames_drawn, 'a step is drawn');
+});
+
+test('hovering a button redraws the button, not its panel, and leaves a full redraw\'s picture', async () => {
+  const { page } = session;
+  await page.mouse.move(PARKED.x, PARKED.y);
+  await nextFrames(page, 5);
+  const r = await rectOf(page, 'Step');
+  for (const [x, y, when] of [[r.x + r.w / 2, r.y + r.h / 2, 'hovering Step'], [PARKED.x, PARKED.y, 'after hovering Step']]) {
+    const a = await state(page);
+    await page.mouse.move(x, y);
+    await nextFrames(page, 5);
+    const b = await state(page);
+    const share = b.screens_drawn - a.screens_drawn;
+    // The button's colour changes: its box (about 50 × 25 px, 0.1 % of 1280 × 800) is drawn, not
+    // the 346 × 800 controls panel (27 %).
+    assert.ok(share > 0 && share < 0.005, `${when}: ${(100 * share).toFixed(2)} % of the display drawn`);
+    await assertSameAsFullRedraw(page, when);
+  }
 });

@@ -269,6 +269,7 @@ std::string LabApp::state_json() const {
   j["train_budget_ms"] = budget_.budget_ms();
   j["swap_interval"] = pacer_.interval();
   j["frames_drawn"] = frames_drawn_;
+  j["screens_drawn"] = screens_drawn_;
   j["notice"] = ui_.notice;
   j["error"] = ui_.error;
   j["lesson"] = nlohmann::json::parse(lessons_.state_json());

@@ -46,11 +46,12 @@ class LabApp {
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
   // animation frame.
   int swap_interval() const { return pacer_.interval(); }
-  // Whether the frame just built drew anything (the platform may skip windows that did not
-  // change, and then whole frames): the pacer learns only from frames that drew.
-  void set_frame_drew(bool drew) {
-    frame_drew_ = drew;
-    frames_drawn_ += drew;
+  // The share of the display that the frame just built cleared and drew (the platform may skip
+  // what did not change, and then whole frames): the pacer learns only from frames that drew.
+  void set_frame_drawn(double share) {
+    frame_drew_ = share > 0;
+    frames_drawn_ += frame_drew_;
+    screens_drawn_ += share;
   }
   // What changed on screen since the last frame, for a platform whose back buffer keeps its
   // pixels (the browser's); the app reports the textures it redraws to it.
@@ -74,6 +75,7 @@ class LabApp {
   lab::FramePacer pacer_;
   bool frame_drew_ = true;
   long frames_drawn_ = 0;
+  double screens_drawn_ = 0;  // the sum of the shares drawn: whole displays' worth
   FrameDamage damage_;
   long frame_ = 0;
   double samples_per_second_ = 0;  // training throughput, smoothed

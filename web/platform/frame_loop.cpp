@@ -54,17 +54,19 @@ void use_nearest_filtering_for_atlas() {
 
 // Draws `data`, or with `damage` only the windows that changed since the last frame, each over
 // its rectangle cleared to the window colour (the lab's panels draw no background). When nothing
-// changed nothing is drawn, so the browser presents nothing new. Returns whether it drew.
-bool draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
+// changed nothing is drawn, so the browser presents nothing new. Returns the share of the
+// display it cleared and drew (0: nothing).
+double draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   const Redraw redraw = damage != nullptr ? damage->compare(*data) : Redraw{};
   if (redraw.everything) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(data);
-    return true;
+    return 1.0;
   }
-  if (redraw.parts.empty()) return false;
+  if (redraw.parts.empty()) return 0.0;
+  double area = 0;
   ImDrawData parts = *data;
   parts.CmdLists.clear();
   parts.TotalVtxCount = parts.TotalIdxCount = 0;
@@ -78,6 +80,7 @@ bool draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
     const int y1 = int(std::ceil((part.max.y - origin.y) * scale.y));
     glScissor(x0, size.height - y1, x1 - x0, y1 - y0);
     glClear(GL_COLOR_BUFFER_BIT);
+    area += double(x1 - x0) * double(y1 - y0);
     for (ImDrawList* list : part.lists) {
       // Only the cleared rectangle is drawn again: a blended pixel outside it would be blended twice.
       for (ImDrawCmd& cmd : list->CmdBuffer) {
@@ -94,7 +97,7 @@ bool draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
   glDisable(GL_SCISSOR_TEST);
   parts.CmdListsCount = parts.CmdLists.Size;
   ImGui_ImplOpenGL3_RenderDrawData(&parts);
-  return true;
+  return area / std::max(1.0, double(size.width) * double(size.height));
 }
 
 }  // namespace
@@ -110,7 +113,7 @@ void render_frame(LabApp& app, double frame_interval_s, FrameDamage* damage) {
 
   const PixelSize size = framebuffer_size();
   glViewport(0, 0, size.width, size.height);
-  app.set_frame_drew(draw(ImGui::GetDrawData(), damage, size));
+  app.set_frame_drawn(draw(ImGui::GetDrawData(), damage, size));
   // Send the frame's commands to the GPU now, so that they are rasterised while this thread
   // trains.
   glFlush();
