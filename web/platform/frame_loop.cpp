@@ -52,8 +52,9 @@ void use_nearest_filtering_for_atlas() {
   g_nearest_atlas = atlas;
 }
 
-// Draws `data`, or with `damage` only the windows that changed since the last frame, each over
-// its rectangle cleared to the window colour (the lab's panels draw no background). When nothing
+// Draws `data`, or with `damage` only what changed since the last frame (whole windows, or boxes
+// within them), each over its rectangle cleared to the window colour (the lab's panels draw no
+// background). When nothing
 // changed nothing is drawn, so the browser presents nothing new. Returns the share of the
 // display it cleared and drew (0: nothing).
 double draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
