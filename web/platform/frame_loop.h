@@ -19,8 +19,8 @@ bool pump_events(SDL_Window* window);
 // frame_interval_s > 0 replaces the interval SDL measured since the last frame (ImGui's
 // DeltaTime): the browser passes the interval between the animation frames' own timestamps,
 // which are whole display refreshes apart, where SDL's clock adds the callbacks' jitter.
-// With `damage`, only the windows that changed are drawn: for a back buffer that keeps its
-// pixels (the browser's); a swapped native back buffer has to be drawn whole.
+// With `damage`, only what changed is drawn (whole windows, or boxes within them): for a back
+// buffer that keeps its pixels (the browser's); a swapped native back buffer has to be drawn whole.
 void render_frame(LabApp& app, double frame_interval_s = 0, FrameDamage* damage = nullptr);
 // Asks SDL for the app's swap interval (LabApp::swap_interval) whenever it changes.
 void follow_swap_interval(const LabApp& app);

@@ -61,7 +61,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void bplab_train_slice() {
 }
 
 // The canvas keeps its pixels from one frame to the next (WebGL's preserveDrawingBuffer), so a
-// frame need only draw the windows that changed (FrameDamage). Set on the attributes Emscripten's
+// frame need only draw what changed (FrameDamage). Set on the attributes Emscripten's
 // EGL passes to getContext, before SDL creates the context.
 EM_JS(void, keep_drawing_buffer, (), { EGL.contextAttributes.preserveDrawingBuffer = true; });
 
