@@ -12,6 +12,9 @@ namespace {
 
 std::vector<ImTextureID> g_changed_textures;
 
+// A box that holds nothing yet: ImRect::Add grows it to the first point.
+constexpr ImRect kEmptyBox(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+
 bool same_cmd(const ImDrawCmd& a, const ImDrawCmd& b) {
   return a.ClipRect.x == b.ClipRect.x && a.ClipRect.y == b.ClipRect.y && a.ClipRect.z == b.ClipRect.z &&
          a.ClipRect.w == b.ClipRect.w && a.TextureId == b.TextureId && a.VtxOffset == b.VtxOffset &&
@@ -43,42 +46,34 @@ bool FrameDamage::Placed::operator==(const Placed& o) const {
 }
 
 FrameDamage::Change FrameDamage::compare_and_remember(ImGuiID window, const ImDrawList& list,
-                                                     bool textures_changed, ImVec2* box_min,
-                                                     ImVec2* box_max) {
+                                                     bool textures_changed, ImRect* box) {
   Copy& c = copies_[window];
   bool same_shape = !textures_changed && c.vtx.size() == std::size_t(list.VtxBuffer.Size) &&
                     same_bytes(c.idx, list.IdxBuffer) && c.cmd.size() == std::size_t(list.CmdBuffer.Size);
   for (int i = 0; same_shape && i < list.CmdBuffer.Size; ++i) same_shape = same_cmd(c.cmd[i], list.CmdBuffer[i]);
-  Change change = same_shape ? Change::kNone : Change::kAll;
-  if (same_shape && !same_bytes(c.vtx, list.VtxBuffer)) {
+  if (same_shape && same_bytes(c.vtx, list.VtxBuffer)) return Change::kNone;
+  Change change = Change::kAll;
+  if (same_shape) {
     // Same triangles, some vertices moved or recoloured: the box around every triangle that uses
     // a changed vertex, where it was and where it is, holds every pixel that can differ.
     std::vector<bool> moved(c.vtx.size());
     for (std::size_t k = 0; k < moved.size(); ++k)
       moved[k] = std::memcmp(&c.vtx[k], &list.VtxBuffer[int(k)], sizeof(ImDrawVert)) != 0;
-    ImVec2 lo(FLT_MAX, FLT_MAX), hi(-FLT_MAX, -FLT_MAX);
-    const auto extend = [&](const ImVec2& p) {
-      lo = ImVec2(std::min(lo.x, p.x), std::min(lo.y, p.y));
-      hi = ImVec2(std::max(hi.x, p.x), std::max(hi.y, p.y));
-    };
+    *box = kEmptyBox;
     for (const ImDrawCmd& cmd : list.CmdBuffer) {
       for (unsigned t = 0; t + 2 < cmd.ElemCount; t += 3) {
         std::size_t v[3];
         for (int k = 0; k < 3; ++k) v[k] = cmd.VtxOffset + list.IdxBuffer[int(cmd.IdxOffset + t) + k];
         if (!moved[v[0]] && !moved[v[1]] && !moved[v[2]]) continue;
         for (std::size_t k : v) {
-          extend(c.vtx[k].pos);
-          extend(list.VtxBuffer[int(k)].pos);
+          box->Add(c.vtx[k].pos);
+          box->Add(list.VtxBuffer[int(k)].pos);
         }
       }
     }
-    if (lo.x <= hi.x) {
-      change = Change::kBox;
-      *box_min = lo;
-      *box_max = hi;
-    }
+    // A changed vertex that no triangle uses changes no pixel.
+    change = box->IsInverted() ? Change::kNone : Change::kBox;
   }
-  if (change == Change::kNone && same_bytes(c.vtx, list.VtxBuffer)) return change;
   c.vtx.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
   c.idx.assign(list.IdxBuffer.begin(), list.IdxBuffer.end());
   c.cmd.assign(list.CmdBuffer.begin(), list.CmdBuffer.end());
@@ -102,7 +97,7 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
   std::vector<Placed> layout;
   std::vector<ImGuiWindow*> roots;  // the root window of each part, in drawing order
   std::vector<Change> changed;      // what changed in the lists of each part
-  std::vector<ImVec2> box_min, box_max;  // for kBox: the union of the lists' boxes
+  std::vector<ImRect> boxes;        // for kBox: the union of the lists' boxes
   for (const ImDrawList* list : data.CmdLists) {
     const auto found = owner.find(list);
     ImGuiWindow* root = found == owner.end() ? nullptr : found->second->RootWindow;
@@ -116,18 +111,14 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
     if (roots.empty() || roots.back() != root) {
       roots.push_back(root);
       changed.push_back(Change::kNone);
-      box_min.push_back(ImVec2(FLT_MAX, FLT_MAX));
-      box_max.push_back(ImVec2(-FLT_MAX, -FLT_MAX));
+      boxes.push_back(kEmptyBox);
       out.parts.push_back({root->Pos, max, {}});
     }
     out.parts.back().lists.push_back(const_cast<ImDrawList*>(list));
-    ImVec2 lo, hi;
-    const Change c = compare_and_remember(id, *list, shows_changed_texture(*list), &lo, &hi);
+    ImRect box;
+    const Change c = compare_and_remember(id, *list, shows_changed_texture(*list), &box);
     changed.back() = std::max(changed.back(), c);
-    if (c == Change::kBox) {
-      box_min.back() = ImVec2(std::min(box_min.back().x, lo.x), std::min(box_min.back().y, lo.y));
-      box_max.back() = ImVec2(std::max(box_max.back().x, hi.x), std::max(box_max.back().y, hi.y));
-    }
+    if (c == Change::kBox) boxes.back().Add(box);
   }
   out.everything = out.everything || layout != layout_;
   layout_ = std::move(layout);
@@ -137,9 +128,12 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
     Redraw::Part& part = out.parts[i];
     if (changed[i] == Change::kBox) {
       // Whole pixels, one more on each side for anti-aliasing fringes, within the window.
-      part.min = ImVec2(std::max(part.min.x, std::floor(box_min[i].x) - 1), std::max(part.min.y, std::floor(box_min[i].y) - 1));
-      part.max = ImVec2(std::min(part.max.x, std::ceil(box_max[i].x) + 1), std::min(part.max.y, std::ceil(box_max[i].y) + 1));
-      if (part.min.x >= part.max.x || part.min.y >= part.max.y) continue;
+      ImRect r(std::floor(boxes[i].Min.x), std::floor(boxes[i].Min.y), std::ceil(boxes[i].Max.x), std::ceil(boxes[i].Max.y));
+      r.Expand(1.0f);
+      r.ClipWithFull(ImRect(part.min, part.max));
+      if (r.Min.x >= r.Max.x || r.Min.y >= r.Max.y) continue;
+      part.min = r.Min;
+      part.max = r.Max;
     }
     drawn.push_back(std::move(part));
   }

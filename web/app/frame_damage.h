@@ -21,6 +21,8 @@
 #include <unordered_map>
 #include <vector>
 
+struct ImRect;  // imgui_internal.h
+
 namespace bplab {
 
 struct Redraw {
@@ -56,7 +58,7 @@ class FrameDamage {
   // within a box (display coordinates).
   enum class Change { kNone, kBox, kAll };
   Change compare_and_remember(ImGuiID window, const ImDrawList& list, bool textures_changed,
-                              ImVec2* box_min, ImVec2* box_max);
+                              ImRect* box);
 
   std::unordered_map<ImGuiID, Copy> copies_;
   std::vector<Placed> layout_;

@@ -54,9 +54,8 @@ void use_nearest_filtering_for_atlas() {
 
 // Draws `data`, or with `damage` only what changed since the last frame (whole windows, or boxes
 // within them), each over its rectangle cleared to the window colour (the lab's panels draw no
-// background). When nothing
-// changed nothing is drawn, so the browser presents nothing new. Returns the share of the
-// display it cleared and drew (0: nothing).
+// background). When nothing changed nothing is drawn, so the browser presents nothing new.
+// Returns the share of the display it cleared and drew (0: nothing).
 double draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
