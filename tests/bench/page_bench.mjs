@@ -11,10 +11,11 @@
 // The page paces its frames (FramePacer: one, two or three display refreshes a frame) and draws
 // only what changed (FrameDamage: an idle page draws nothing). So each measure also gives the swap
 // interval, the share of frames that drew and the share of the display drawn per frame, and a
-// last cycle with "Steady frame rate" turned off gives the unpaced rates beside the paced ones. Since a paused page that nobody
-// touches draws nothing, its frame rate says nothing about drawing; the reference for the training
-// frame rate is therefore also measured as training at Speed "1 / frame": every frame then redraws
-// what a training frame redraws (network, loss, inspector, map), with next to no training.
+// last cycle with "Steady frame rate" turned off gives the unpaced rates beside the paced ones.
+// Since a paused page that nobody touches draws nothing, its frame rate says nothing about
+// drawing; the reference for the training frame rate is therefore also measured as training at
+// Speed "1 / frame": every frame then redraws what a training frame redraws (network, loss,
+// inspector, map), with next to no training.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
