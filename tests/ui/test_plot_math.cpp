@@ -54,10 +54,59 @@ TEST(PadRange, LogPadsInDecades) {
   EXPECT_NEAR(r.hi, 0.1, 1e-15);
 }
 
-TEST(Recent, StartAndFirstIndex) {
-  EXPECT_DOUBLE_EQ(recent_start(0, 1000, 0.25), 750);
-  EXPECT_DOUBLE_EQ(recent_start(0, 1000, 1), 0);
-  EXPECT_DOUBLE_EQ(recent_start(0, 1000, 7), 0);  // clamped
+TEST(NiceSteps, CeilAndFloorToTheLadder) {
+  EXPECT_DOUBLE_EQ(nice_ceil(1000), 1000);
+  EXPECT_DOUBLE_EQ(nice_ceil(1001), 1250);
+  EXPECT_DOUBLE_EQ(nice_ceil(7.2), 8);
+  EXPECT_DOUBLE_EQ(nice_ceil(8.01), 10);
+  EXPECT_NEAR(nice_ceil(0.0031), 0.004, 1e-15);
+  EXPECT_DOUBLE_EQ(nice_floor(1249), 1000);
+  EXPECT_DOUBLE_EQ(nice_floor(9.99), 8);
+  EXPECT_NEAR(nice_floor(0.0031), 0.003, 1e-15);
+  EXPECT_EQ(nice_ceil(0), 0);
+  EXPECT_EQ(nice_floor(-2), -2);
+  // Never more than a third between neighbours, for values across many decades.
+  for (double v = 1e-6; v < 1e9; v *= 1.07) {
+    EXPECT_GE(nice_ceil(v), v);
+    EXPECT_LE(nice_ceil(v), v * 4 / 3 * (1 + 1e-12));
+    EXPECT_LE(nice_floor(v), v);
+    EXPECT_GE(nice_floor(v), v * 3 / 4 * (1 - 1e-12));
+  }
+}
+
+TEST(GrowingXRange, HoldsThePointsAndMovesOnlyInSteps) {
+  // Whole history: from the first x to a nice end at or after the last.
+  Range r = growing_x_range(0, 1001, 1);
+  EXPECT_EQ(r.lo, 0);
+  EXPECT_EQ(r.hi, 1250);
+  // As the curve grows within a step the range stays; past it, it steps.
+  int changes = 0;
+  Range last = growing_x_range(1, 100, 1);
+  for (double x = 100; x < 100000; x += 7) {
+    const Range now = growing_x_range(1, x, 1);
+    EXPECT_LE(now.lo, 1);
+    EXPECT_GE(now.hi, x);
+    EXPECT_LE(now.hi - now.lo, (x - 1) * 4 / 3 + 1e-9);
+    changes += now.hi != last.hi;
+    last = now;
+  }
+  EXPECT_LT(changes, 40);  // ten steps a decade, three decades
+  // Zoomed to the last quarter: starts at or before where it begins, on an eighth of the span.
+  changes = 0;
+  last = growing_x_range(0, 1000, 0.25);
+  for (double x = 1000; x < 2000; x += 1) {
+    const Range now = growing_x_range(0, x, 0.25);
+    EXPECT_LE(now.lo, x - 0.25 * x + 1e-9);
+    EXPECT_GE(now.lo, x - 0.25 * x - 0.25 * x / 8 * 4 / 3 - 1e-9);
+    EXPECT_GE(now.hi, x);
+    changes += now.lo != last.lo || now.hi != last.hi;
+    last = now;
+  }
+  EXPECT_LT(changes, 60);
+  EXPECT_EQ(growing_x_range(5, 5, 1).lo, 5);  // one point: left to AxisMap to widen
+}
+
+TEST(FirstAtOrAfter, FindsTheIndex) {
   const std::vector<double> xs = {0, 10, 20, 30};
   EXPECT_EQ(first_at_or_after(xs, 15), 2u);
   EXPECT_EQ(first_at_or_after(xs, 20), 2u);
@@ -349,6 +398,32 @@ TEST(SimplifyPolyline, APointBeyondTheEndsOfItsSegmentIsNotDropped) {
   // The middle point lies on the line through the ends but far outside the segment between them.
   std::vector<Pt> pts = {{0, 0}, {10, 0}, {5, 0}};
   EXPECT_EQ(simplify_polyline(pts.data(), pts.size(), 0.25f), 3u);
+}
+
+TEST(SimplifyPolylineInBands, StaysWithinToleranceAndAddingAPointChangesOnlyTheLastBand) {
+  // A noisy falling curve, as a loss curve is, one point every 0.7 pixels.
+  std::vector<Pt> in;
+  unsigned seed = 1;
+  for (int k = 0; k < 900; ++k) {
+    seed = seed * 1103515245u + 12345u;
+    const float noise = float((seed >> 16) % 1000) / 1000.0f * 6.0f;
+    in.push_back({3.0f + 0.7f * float(k), 20.0f + 200.0f * std::exp(-float(k) / 150.0f) + noise});
+  }
+  std::vector<Pt> all = in;
+  all.resize(simplify_polyline_in_bands(all.data(), all.size(), 0.25f, 3.0f, 16.0f));
+  EXPECT_LT(all.size(), in.size());
+  EXPECT_LE(worst_distance(in, all), 0.25);
+  std::vector<Pt> fewer(in.begin(), in.end() - 1);
+  fewer.resize(simplify_polyline_in_bands(fewer.data(), fewer.size(), 0.25f, 3.0f, 16.0f));
+  // Every point kept before the last band is kept the same way with one point more.
+  const float last_band = 3.0f + 16.0f * std::floor((in.back().x - 3.0f) / 16.0f);
+  std::size_t same = 0;
+  while (same < fewer.size() && fewer[same].x < last_band) ++same;
+  ASSERT_GT(same, 100u);
+  for (std::size_t k = 0; k < same; ++k) {
+    EXPECT_EQ(fewer[k].x, all[k].x);
+    EXPECT_EQ(fewer[k].y, all[k].y);
+  }
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <cfloat>
 #include <cmath>
 #include <cstring>
 
@@ -12,8 +11,47 @@ namespace {
 
 std::vector<ImTextureID> g_changed_textures;
 
-// A box that holds nothing yet: ImRect::Add grows it to the first point.
-constexpr ImRect kEmptyBox(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+// Boxes of changed triangles closer than this join into one rectangle: each rectangle costs a
+// clear and a pass over the window's triangles.
+constexpr float kJoinGap = 16.0f;
+// At most this many rectangles per window; then the nearest join.
+constexpr int kMaxRectsPerWindow = 4;
+// Beyond this many unmatched triangles the window is drawn whole: finding the match costs
+// O(D²) and the rectangles would cover most of it anyway.
+constexpr std::size_t kMaxUnmatched = 512;
+
+// One triangle of a draw list: its vertices and the command that draws it.
+struct Triangle {
+  const ImDrawVert* v[3];
+  const ImDrawCmd* cmd;
+};
+
+// The triangles of a list in drawing order, from its (possibly copied) buffers.
+void triangles_of(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImDrawCmd* cmds, int ncmd,
+                  std::vector<Triangle>* out) {
+  out->clear();
+  for (int c = 0; c < ncmd; ++c)
+    for (unsigned t = 0; t + 2 < cmds[c].ElemCount; t += 3)
+      out->push_back({{&vtx[cmds[c].VtxOffset + idx[cmds[c].IdxOffset + t]],
+                       &vtx[cmds[c].VtxOffset + idx[cmds[c].IdxOffset + t + 1]],
+                       &vtx[cmds[c].VtxOffset + idx[cmds[c].IdxOffset + t + 2]]},
+                      &cmds[c]});
+}
+
+// The pixels a triangle can touch: its bounding box within its command's clip rectangle.
+lab::Box reach(const ImDrawVert* const v[3], const ImDrawCmd& cmd) {
+  const lab::Box box{std::min({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}), std::min({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y}),
+                     std::max({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}), std::max({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y})};
+  return box.clipped({cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w});
+}
+
+bool same_triangle(const Triangle& a, const Triangle& b) {
+  for (int k = 0; k < 3; ++k)
+    if (std::memcmp(a.v[k], b.v[k], sizeof(ImDrawVert)) != 0) return false;
+  return a.cmd->TextureId == b.cmd->TextureId && a.cmd->ClipRect.x == b.cmd->ClipRect.x &&
+         a.cmd->ClipRect.y == b.cmd->ClipRect.y && a.cmd->ClipRect.z == b.cmd->ClipRect.z &&
+         a.cmd->ClipRect.w == b.cmd->ClipRect.w;
+}
 
 bool same_cmd(const ImDrawCmd& a, const ImDrawCmd& b) {
   return a.ClipRect.x == b.ClipRect.x && a.ClipRect.y == b.ClipRect.y && a.ClipRect.z == b.ClipRect.z &&
@@ -46,38 +84,80 @@ bool FrameDamage::Placed::operator==(const Placed& o) const {
 }
 
 FrameDamage::Change FrameDamage::compare_and_remember(ImGuiID window, const ImDrawList& list,
-                                                     bool textures_changed, ImRect* box) {
+                                                     bool textures_changed, lab::DamageBoxes* boxes) {
   Copy& c = copies_[window];
-  bool same_shape = !textures_changed && c.vtx.size() == std::size_t(list.VtxBuffer.Size) &&
-                    same_bytes(c.idx, list.IdxBuffer) && c.cmd.size() == std::size_t(list.CmdBuffer.Size);
-  for (int i = 0; same_shape && i < list.CmdBuffer.Size; ++i) same_shape = same_cmd(c.cmd[i], list.CmdBuffer[i]);
-  if (same_shape && same_bytes(c.vtx, list.VtxBuffer)) return Change::kNone;
+  const bool same_cmds = c.cmd.size() == std::size_t(list.CmdBuffer.Size) &&
+                         std::equal(c.cmd.begin(), c.cmd.end(), list.CmdBuffer.begin(), same_cmd);
+  const bool same_shape = same_cmds && c.vtx.size() == std::size_t(list.VtxBuffer.Size) && same_bytes(c.idx, list.IdxBuffer);
+  // triangles_within() cannot copy callbacks, nor address more vertices than 16-bit indices can.
+  bool copyable = list.VtxBuffer.Size <= 0xFFFF;
+  for (const ImDrawCmd& cmd : list.CmdBuffer) copyable = copyable && cmd.UserCallback == nullptr;
   Change change = Change::kAll;
-  if (same_shape) {
-    // Same triangles, some vertices moved or recoloured: the box around every triangle that uses
-    // a changed vertex, where it was and where it is, holds every pixel that can differ.
-    std::vector<bool> moved(c.vtx.size());
-    for (std::size_t k = 0; k < moved.size(); ++k)
-      moved[k] = std::memcmp(&c.vtx[k], &list.VtxBuffer[int(k)], sizeof(ImDrawVert)) != 0;
-    *box = kEmptyBox;
-    for (const ImDrawCmd& cmd : list.CmdBuffer) {
-      for (unsigned t = 0; t + 2 < cmd.ElemCount; t += 3) {
-        std::size_t v[3];
-        for (int k = 0; k < 3; ++k) v[k] = cmd.VtxOffset + list.IdxBuffer[int(cmd.IdxOffset + t) + k];
-        if (!moved[v[0]] && !moved[v[1]] && !moved[v[2]]) continue;
-        for (std::size_t k : v) {
-          box->Add(c.vtx[k].pos);
-          box->Add(list.VtxBuffer[int(k)].pos);
-        }
+  if (same_shape && same_bytes(c.vtx, list.VtxBuffer)) {
+    change = textures_changed ? Change::kAll : Change::kNone;
+  } else if (!textures_changed && copyable) {
+    std::vector<Triangle> before, now;
+    triangles_of(c.vtx.data(), c.idx.data(), c.cmd.data(), int(c.cmd.size()), &before);
+    triangles_of(list.VtxBuffer.Data, list.IdxBuffer.Data, list.CmdBuffer.Data, list.CmdBuffer.Size, &now);
+    if (same_shape) {
+      // Same triangles, some vertices moved or recoloured: where each changed triangle was and is.
+      for (std::size_t t = 0; t < now.size(); ++t) {
+        if (same_triangle(before[t], now[t])) continue;
+        boxes->add(reach(before[t].v, *before[t].cmd));
+        boxes->add(reach(now[t].v, *now[t].cmd));
       }
+      change = Change::kBoxes;
+    } else if (diff_.run(before.size(), now.size(),
+                         [&](std::size_t i, std::size_t j) { return same_triangle(before[i], now[j]); },
+                         kMaxUnmatched)) {
+      // Triangles gone and triangles new; the rest are drawn in the same order as before.
+      for (std::size_t t = 0; t < before.size(); ++t)
+        if (!diff_.a_kept[t]) boxes->add(reach(before[t].v, *before[t].cmd));
+      for (std::size_t t = 0; t < now.size(); ++t)
+        if (!diff_.b_kept[t]) boxes->add(reach(now[t].v, *now[t].cmd));
+      change = Change::kBoxes;
     }
-    // A changed vertex that no triangle uses changes no pixel.
-    change = box->IsInverted() ? Change::kNone : Change::kBox;
   }
   c.vtx.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
   c.idx.assign(list.IdxBuffer.begin(), list.IdxBuffer.end());
   c.cmd.assign(list.CmdBuffer.begin(), list.CmdBuffer.end());
   return change;
+}
+
+ImDrawList* FrameDamage::triangles_within(const ImDrawList& list, const lab::Box& rect) {
+  if (copies_used_ == copies_drawn_.size()) copies_drawn_.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+  ImDrawList& out = *copies_drawn_[copies_used_++];
+  out.CmdBuffer.resize(0);
+  out.IdxBuffer.resize(0);
+  out.VtxBuffer.resize(0);
+  remap_.assign(std::size_t(list.VtxBuffer.Size), -1);
+  for (const ImDrawCmd& cmd : list.CmdBuffer) {
+    ImDrawCmd kept = cmd;
+    kept.ClipRect = ImVec4(std::max(cmd.ClipRect.x, rect.x0), std::max(cmd.ClipRect.y, rect.y0),
+                           std::min(cmd.ClipRect.z, rect.x1), std::min(cmd.ClipRect.w, rect.y1));
+    if (kept.ClipRect.x >= kept.ClipRect.z || kept.ClipRect.y >= kept.ClipRect.w) continue;
+    kept.VtxOffset = 0;
+    kept.IdxOffset = unsigned(out.IdxBuffer.Size);
+    for (unsigned t = 0; t + 2 < cmd.ElemCount; t += 3) {
+      const ImDrawVert* v[3];
+      unsigned at[3];
+      for (int k = 0; k < 3; ++k) {
+        at[k] = cmd.VtxOffset + list.IdxBuffer[int(cmd.IdxOffset + t) + k];
+        v[k] = &list.VtxBuffer[int(at[k])];
+      }
+      if (!reach(v, kept).overlaps(rect)) continue;
+      for (unsigned a : at) {
+        if (remap_[a] < 0) {
+          remap_[a] = out.VtxBuffer.Size;
+          out.VtxBuffer.push_back(list.VtxBuffer[int(a)]);
+        }
+        out.IdxBuffer.push_back(ImDrawIdx(remap_[a]));
+      }
+    }
+    kept.ElemCount = unsigned(out.IdxBuffer.Size) - kept.IdxOffset;
+    if (kept.ElemCount > 0) out.CmdBuffer.push_back(kept);
+  }
+  return &out;
 }
 
 Redraw FrameDamage::compare(const ImDrawData& data) {
@@ -93,11 +173,12 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
   Redraw out;
   out.everything = copies_.empty() || data.DisplaySize.x != display_.x || data.DisplaySize.y != display_.y;
   display_ = data.DisplaySize;
+  copies_used_ = 0;
   const auto owner = owners();
   std::vector<Placed> layout;
-  std::vector<ImGuiWindow*> roots;  // the root window of each part, in drawing order
-  std::vector<Change> changed;      // what changed in the lists of each part
-  std::vector<ImRect> boxes;        // for kBox: the union of the lists' boxes
+  std::vector<ImGuiWindow*> roots;     // the root window of each part, in drawing order
+  std::vector<Change> changed;         // what changed in the lists of each part
+  std::vector<lab::DamageBoxes> boxes;  // for kBoxes: around the changed triangles of its lists
   for (const ImDrawList* list : data.CmdLists) {
     const auto found = owner.find(list);
     ImGuiWindow* root = found == owner.end() ? nullptr : found->second->RootWindow;
@@ -111,31 +192,35 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
     if (roots.empty() || roots.back() != root) {
       roots.push_back(root);
       changed.push_back(Change::kNone);
-      boxes.push_back(kEmptyBox);
+      boxes.emplace_back(kJoinGap);
       out.parts.push_back({root->Pos, max, {}});
     }
     out.parts.back().lists.push_back(const_cast<ImDrawList*>(list));
-    ImRect box;
-    const Change c = compare_and_remember(id, *list, shows_changed_texture(*list), &box);
+    const Change c = compare_and_remember(id, *list, shows_changed_texture(*list), &boxes.back());
     changed.back() = std::max(changed.back(), c);
-    if (c == Change::kBox) boxes.back().Add(box);
   }
   out.everything = out.everything || layout != layout_;
   layout_ = std::move(layout);
   std::vector<Redraw::Part> drawn;
   for (std::size_t i = 0; !out.everything && i < out.parts.size(); ++i) {
-    if (changed[i] == Change::kNone) continue;
     Redraw::Part& part = out.parts[i];
-    if (changed[i] == Change::kBox) {
-      // Whole pixels, one more on each side for anti-aliasing fringes, within the window.
-      ImRect r(std::floor(boxes[i].Min.x), std::floor(boxes[i].Min.y), std::ceil(boxes[i].Max.x), std::ceil(boxes[i].Max.y));
-      r.Expand(1.0f);
-      r.ClipWithFull(ImRect(part.min, part.max));
-      if (r.Min.x >= r.Max.x || r.Min.y >= r.Max.y) continue;
-      part.min = r.Min;
-      part.max = r.Max;
+    if (changed[i] == Change::kAll) {
+      drawn.push_back(std::move(part));
+      continue;
     }
-    drawn.push_back(std::move(part));
+    // Whole pixels, one more on each side for anti-aliasing fringes, within the window. A changed
+    // vertex that no triangle uses changes no pixel and adds no box.
+    const lab::Box window{part.min.x, part.min.y, part.max.x, part.max.y};
+    for (const lab::Box& r : boxes[i].finish(1.0f, window, kMaxRectsPerWindow)) {
+      Redraw::Part box{ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), {}};
+      for (ImDrawList* list : part.lists) {
+        // A list with nothing to draw is left out: the backend would still upload its empty
+        // buffers, and in Chromium those cost the GPU process more than drawing (~10 ms a frame).
+        ImDrawList* within = triangles_within(*list, r);
+        if (!within->CmdBuffer.empty()) box.lists.push_back(within);
+      }
+      drawn.push_back(std::move(box));
+    }
   }
   out.parts = std::move(drawn);
   return out;

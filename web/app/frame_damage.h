@@ -8,29 +8,38 @@
 //
 // A window is compared by its draw lists (vertices, indices, commands) and the textures they
 // show: whoever changes the pixels of a texture shown under the same id calls texture_changed().
-// When only some vertices changed (same indices and commands: a number rewritten with as many
-// digits, a button's hover colour), only the rectangle around the triangles that use them is
-// cleared and drawn: everything inside it is drawn again from the window's lists, and nothing
-// outside it changed. A live value in a large panel then costs its own few pixels, not the panel's.
-// Everything is drawn when the comparison cannot be trusted: the first frame, a new display size,
-// windows that appeared, vanished or moved, a popup or tooltip over the panels, or drawing outside
-// any window (ImGui's foreground list: the lesson highlight, a modal's dimming).
+// Where a window changed only in part, only rectangles around the triangles that changed are
+// cleared and drawn, with the window's triangles that reach into them: a live number in a large
+// panel then costs its own few pixels, and a growing curve the few at its end. The changed
+// triangles are those that use a changed vertex when the indices and commands are the same (a
+// number rewritten with as many digits, a button's hover colour), and otherwise those left over
+// when the old and new triangles are matched in order (SequenceDiff: a curve with new points, a
+// longer number). Every pixel outside the rectangles is covered by the same triangles in the same
+// order as before, so it stays as it is. Everything is drawn when the comparison cannot be
+// trusted: the first frame, a new display size, windows that appeared, vanished or moved, a popup
+// or tooltip over the panels, or drawing outside any window (ImGui's foreground list: the lesson
+// highlight, a modal's dimming).
 #pragma once
 #include <imgui.h>
 
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
-struct ImRect;  // imgui_internal.h
+#include "damage_boxes.h"
+#include "sequence_diff.h"
 
 namespace bplab {
 
 struct Redraw {
   struct Part {
-    // The rectangle to clear and draw, display coordinates: the window's, or the part of it where
+    // The rectangle to clear and draw, display coordinates: the window's, or a part of it where
     // something changed. The lists are drawn clipped to it.
     ImVec2 min, max;
-    std::vector<ImDrawList*> lists;    // the window's draw lists, its child windows' included
+    // The window's draw lists, its child windows' included; for a part of a window, copies that
+    // hold only the triangles that reach into the rectangle (owned by FrameDamage, valid until
+    // the next compare()).
+    std::vector<ImDrawList*> lists;
   };
   bool everything = true;
   std::vector<Part> parts;  // when !everything: the windows to clear and draw (perhaps none)
@@ -55,14 +64,20 @@ class FrameDamage {
     bool operator==(const Placed& o) const;
   };
   // What changed in a window's list since the last frame: nothing, all of it, or what lies
-  // within a box (display coordinates).
-  enum class Change { kNone, kBox, kAll };
+  // within the boxes it adds to `boxes` (display coordinates).
+  enum class Change { kNone, kBoxes, kAll };
   Change compare_and_remember(ImGuiID window, const ImDrawList& list, bool textures_changed,
-                              ImRect* box);
+                              lab::DamageBoxes* boxes);
+  // A list of the triangles of `list` that reach into `rect`, clipped to it.
+  ImDrawList* triangles_within(const ImDrawList& list, const lab::Box& rect);
 
   std::unordered_map<ImGuiID, Copy> copies_;
   std::vector<Placed> layout_;
   ImVec2 display_{0, 0};
+  lab::SequenceDiff diff_;
+  std::vector<std::unique_ptr<ImDrawList>> copies_drawn_;  // triangles_within()'s lists
+  std::size_t copies_used_ = 0;
+  std::vector<int> remap_;  // [list vertices]: a vertex's index in the copy, or −1
 };
 
 // Records that the pixels of texture `id` changed; the next FrameDamage::compare redraws every

@@ -97,9 +97,10 @@ void draw_series(ImDrawList* dl, const PlotArea& area, const std::vector<double>
   const std::size_t n = std::min(xs.size(), ys.size());
   dl->PushClipRect(area.min, area.max, true);
   const auto flush = [&] {
-    // Within a quarter of a pixel of the line through every point (see plot_math.h).
+    // Within a quarter of a pixel of the line through every point (see plot_math.h), simplified
+    // in bands of 16 columns so that a new point changes only the last band's triangles.
     scratch->resize(plot::keep_column_extremes(scratch->data(), scratch->size()));
-    scratch->resize(plot::simplify_polyline(scratch->data(), scratch->size(), 0.25f));
+    scratch->resize(plot::simplify_polyline_in_bands(scratch->data(), scratch->size(), 0.25f, area.min.x, 16.0f));
     if (scratch->size() == 1)
       dl->AddCircleFilled(scratch->front(), thickness + 1, colour);
     else if (scratch->size() > 1)
@@ -150,9 +151,10 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
     return;
   }
   const std::vector<double>& xs = train.xs();
-  const double x_last = xs.back();
-  const double x_from = plot::recent_start(xs.front(), x_last, st.recent_percent / 100.0);
-  const std::size_t from = std::min(plot::first_at_or_after(xs, x_from), xs.size() - 1);
+  // Axes that move in steps, not with every new point: between steps the curve drawn so far keeps
+  // its pixels, and a frame redraws only the curve's newest end (see FrameDamage).
+  const plot::Range xr = plot::growing_x_range(xs.front(), xs.back(), st.recent_percent / 100.0);
+  const std::size_t from = std::min(plot::first_at_or_after(xs, xr.lo), xs.size() - 1);
 
   plot::Range yr, r2;
   bool have = plot::value_range(train.ys().data(), train.size(), from, st.log_scale, &yr);
@@ -163,6 +165,7 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   if (!have) yr = st.log_scale ? plot::Range{0.01, 1} : plot::Range{0, 1};
   // A linear error axis starts at 0 (errors are ≥ 0), so the height of the curve means something.
   if (!st.log_scale && yr.lo > 0) yr.lo = 0;
+  yr = plot::Range{st.log_scale ? plot::nice_floor(yr.lo) : yr.lo, plot::nice_ceil(yr.hi)};
   yr = plot::pad_range(yr, 0.05, st.log_scale);
   if (!st.log_scale) yr.lo = std::max(yr.lo, 0.0);
 
@@ -175,8 +178,7 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   const bool hovered = ImGui::IsItemHovered();
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const PlotArea area = draw_plot_frame(dl, min, max, plot::Range{xs[from], x_last}, yr,
-                                        st.log_scale, true);
+  const PlotArea area = draw_plot_frame(dl, min, max, xr, yr, st.log_scale, true);
 
   // Markers: a dashed line each, labelled as far as the next marker leaves room.
   const std::vector<lab::Marker>& markers = lab.markers();
@@ -185,7 +187,7 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   const float line_h = ImGui::GetTextLineHeight();
   for (std::size_t k = 0; k < markers.size(); ++k) {
     float px = 0;
-    if (markers[k].x < xs[from] || !area.x.map(markers[k].x, &px)) continue;
+    if (markers[k].x < xr.lo || !area.x.map(markers[k].x, &px)) continue;
     dashed_vline(dl, px, area.min.y, area.max.y, kMarkerColour);
     float next = area.max.x;
     if (k + 1 < markers.size()) area.x.map(markers[k + 1].x, &next);

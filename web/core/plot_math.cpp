@@ -59,9 +59,38 @@ std::size_t first_at_or_after(const std::vector<double>& xs, double x_from) {
   return std::size_t(std::lower_bound(xs.begin(), xs.end(), x_from) - xs.begin());
 }
 
-double recent_start(double x_first, double x_last, double fraction) {
+namespace {
+constexpr double kNiceSteps[] = {1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10};
+}  // namespace
+
+double nice_ceil(double v) {
+  if (!(v > 0) || !std::isfinite(v)) return v;
+  const double decade = std::pow(10.0, std::floor(std::log10(v)));
+  for (double m : kNiceSteps)
+    if (m * decade >= v) return m * decade;
+  return v;  // not reached: 10 · decade > v
+}
+
+double nice_floor(double v) {
+  if (!(v > 0) || !std::isfinite(v)) return v;
+  const double decade = std::pow(10.0, std::floor(std::log10(v)));
+  double out = decade / 10 * 8;  // v just below the decade log10 rounded to
+  for (double m : kNiceSteps)
+    if (m * decade <= v) out = m * decade;
+  return out;
+}
+
+Range growing_x_range(double x_first, double x_last, double fraction) {
   fraction = std::clamp(fraction, 0.0, 1.0);
-  return x_last - fraction * (x_last - x_first);
+  const double span = x_last - x_first;
+  if (!(span > 0)) return Range{x_first, x_last};
+  double from = x_first;
+  if (fraction < 1) {
+    const double shown = std::max(fraction * span, 1e-300);
+    const double step = nice_ceil(shown) / 8;
+    from = std::max(x_first, std::floor((x_last - shown) / step) * step);
+  }
+  return Range{from, from + nice_ceil(x_last - from)};
 }
 
 AxisMap::AxisMap(Range r, float p0_, float p1_, bool log_) : p0(p0_), p1(p1_), log(log_) {

@@ -28,8 +28,18 @@ Range pad_range(Range r, double fraction, bool log);
 // Index of the first x ≥ x_from in the ascending xs (xs.size() when none).
 std::size_t first_at_or_after(const std::vector<double>& xs, double x_from);
 
-// "Zoom to recent": the x where the last `fraction` ∈ (0, 1] of [x_first, x_last] begins.
-double recent_start(double x_first, double x_last, double fraction);
+// The nearest of 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ᵏ at or above v (nice_ceil) or at or
+// below it (nice_floor), for v > 0; other values are returned as they are. Consecutive values are
+// at most a third apart, so an axis end stepped this way wastes at most a quarter of the plot.
+double nice_ceil(double v);
+double nice_floor(double v);
+
+// The x range of a curve that grows to the right, over [x_first, x_last] or "zoomed to recent",
+// the last `fraction` ∈ (0, 1] of it. Its ends move in steps (the end a nice_ceil() of the span
+// shown, a zoomed start a multiple of an eighth of it), not with every new point: the points
+// already drawn keep their pixels between steps, and only the curve's newest end is drawn again.
+// The start lies at or before where the last `fraction` begins, and the end at or after x_last.
+Range growing_x_range(double x_first, double x_last, double fraction);
 
 // Maps data values onto a screen interval [p0, p1] (p1 < p0 for a y axis pointing up):
 //   t = (f(v) − f(lo)) / (f(hi) − f(lo)),  p = p0 + t · (p1 − p0),  f = log₁₀ when log, else id.
@@ -141,5 +151,24 @@ std::size_t simplify_polyline(P* pts, std::size_t n, float tolerance) {
 // Line width encoding a magnitude: min_w + (max_w − min_w) · min(|v| / full, 1); non-finite
 // |v| counts as full, so a blown-up weight is drawn at the maximum width, not at NaN.
 float magnitude_width(double v, double full, float min_w, float max_w);
+
+// simplify_polyline() applied to each run of points that share a band of `band` pixel columns,
+// counted from x0: a point added at the end of a curve then changes only the simplification of
+// the last band, and the rest of the line is drawn with the same triangles as before. Each band's
+// first and last points are kept, so the line still passes within `tolerance` of every point.
+template <typename P>
+std::size_t simplify_polyline_in_bands(P* pts, std::size_t n, float tolerance, float x0, float band) {
+  std::size_t out = 0;
+  for (std::size_t begin = 0; begin < n;) {
+    const float id = std::floor((pts[begin].x - x0) / band);
+    std::size_t end = begin + 1;
+    while (end < n && std::floor((pts[end].x - x0) / band) == id) ++end;
+    const std::size_t kept = simplify_polyline(pts + begin, end - begin, tolerance);
+    std::copy(pts + begin, pts + begin + kept, pts + out);  // out ≤ begin
+    out += kept;
+    begin = end;
+  }
+  return out;
+}
 
 }  // namespace lab::plot
