@@ -31,10 +31,11 @@ class FrameDamageTest : public ::testing::Test {
   }
   void TearDown() override { ImGui::DestroyContext(); }
 
-  // The x of point k of the test curve: a noisy falling line, one point per 1.5 px.
+  // Point k of the test curve: a noisy falling line, one point per 1.5 px.
   static ImVec2 curve_point(int k) {
     const float noise = float((k * 7919) % 13) * 0.6f;
-    return ImVec2(kWindowPos.x + 20 + 1.5f * float(k), kWindowPos.y + 60 + 150 * std::exp(-float(k) / 60) + noise);
+    return ImVec2(kWindowPos.x + 20 + 1.5f * float(k),
+                  kWindowPos.y + 60 + 150 * std::exp(-float(k) / 60) + noise);
   }
 
   // A frame of one window showing `text` and the first `points` points of the curve, shifted
@@ -47,7 +48,8 @@ class FrameDamageTest : public ::testing::Test {
     ImGui::TextUnformatted(text);
     std::vector<ImVec2> pts;
     for (int k = 0; k < points; ++k) pts.push_back(ImVec2(curve_point(k).x, curve_point(k).y + shift));
-    ImGui::GetWindowDrawList()->AddPolyline(pts.data(), int(pts.size()), IM_COL32(110, 200, 255, 255), 0, 1.5f);
+    ImGui::GetWindowDrawList()->AddPolyline(pts.data(), int(pts.size()), IM_COL32(110, 200, 255, 255),
+                                            ImDrawFlags_None, 1.5f);
     ImGui::End();
     ImGui::Render();
     return damage_.compare(*ImGui::GetDrawData());
@@ -106,7 +108,8 @@ TEST_F(FrameDamageTest, APartHoldsOnlyTheTrianglesThatReachIntoIt) {
         for (unsigned t = 0; t < cmd.ElemCount; t += 3, ++triangles) {
           ImVec2 lo(1e9f, 1e9f), hi(-1e9f, -1e9f);
           for (unsigned k = 0; k < 3; ++k) {
-            const ImVec2 v = list->VtxBuffer[int(cmd.VtxOffset + list->IdxBuffer[int(cmd.IdxOffset + t + k)])].pos;
+            const unsigned at = cmd.VtxOffset + list->IdxBuffer[int(cmd.IdxOffset + t + k)];
+            const ImVec2 v = list->VtxBuffer[int(at)].pos;
             lo = ImVec2(std::min(lo.x, v.x), std::min(lo.y, v.y));
             hi = ImVec2(std::max(hi.x, v.x), std::max(hi.y, v.y));
           }

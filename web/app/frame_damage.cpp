@@ -40,8 +40,9 @@ void triangles_of(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImDrawCmd* 
 
 // The pixels a triangle can touch: its bounding box within its command's clip rectangle.
 lab::Box reach(const ImDrawVert* const v[3], const ImDrawCmd& cmd) {
-  const lab::Box box{std::min({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}), std::min({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y}),
-                     std::max({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x}), std::max({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y})};
+  const ImVec2 a = v[0]->pos, b = v[1]->pos, c = v[2]->pos;
+  const lab::Box box{std::min({a.x, b.x, c.x}), std::min({a.y, b.y, c.y}), std::max({a.x, b.x, c.x}),
+                     std::max({a.y, b.y, c.y})};
   return box.clipped({cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w});
 }
 
@@ -88,7 +89,8 @@ FrameDamage::Change FrameDamage::compare_and_remember(ImGuiID window, const ImDr
   Copy& c = copies_[window];
   const bool same_cmds = c.cmd.size() == std::size_t(list.CmdBuffer.Size) &&
                          std::equal(c.cmd.begin(), c.cmd.end(), list.CmdBuffer.begin(), same_cmd);
-  const bool same_shape = same_cmds && c.vtx.size() == std::size_t(list.VtxBuffer.Size) && same_bytes(c.idx, list.IdxBuffer);
+  const bool same_shape =
+      same_cmds && c.vtx.size() == std::size_t(list.VtxBuffer.Size) && same_bytes(c.idx, list.IdxBuffer);
   // triangles_within() cannot copy callbacks, nor address more vertices than 16-bit indices can.
   bool copyable = list.VtxBuffer.Size <= 0xFFFF;
   for (const ImDrawCmd& cmd : list.CmdBuffer) copyable = copyable && cmd.UserCallback == nullptr;
@@ -125,7 +127,8 @@ FrameDamage::Change FrameDamage::compare_and_remember(ImGuiID window, const ImDr
 }
 
 ImDrawList* FrameDamage::triangles_within(const ImDrawList& list, const lab::Box& rect) {
-  if (copies_used_ == copies_drawn_.size()) copies_drawn_.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+  if (copies_used_ == copies_drawn_.size())
+    copies_drawn_.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
   ImDrawList& out = *copies_drawn_[copies_used_++];
   out.CmdBuffer.resize(0);
   out.IdxBuffer.resize(0);

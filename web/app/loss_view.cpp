@@ -100,7 +100,8 @@ void draw_series(ImDrawList* dl, const PlotArea& area, const std::vector<double>
     // Within a quarter of a pixel of the line through every point (see plot_math.h), simplified
     // in bands of 16 columns so that a new point changes only the last band's triangles.
     scratch->resize(plot::keep_column_extremes(scratch->data(), scratch->size()));
-    scratch->resize(plot::simplify_polyline_in_bands(scratch->data(), scratch->size(), 0.25f, area.min.x, 16.0f));
+    scratch->resize(
+        plot::simplify_polyline_in_bands(scratch->data(), scratch->size(), 0.25f, area.min.x, 16.0f));
     if (scratch->size() == 1)
       dl->AddCircleFilled(scratch->front(), thickness + 1, colour);
     else if (scratch->size() > 1)

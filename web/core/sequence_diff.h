@@ -44,7 +44,8 @@ bool SequenceDiff::run(std::size_t n, std::size_t m, Same same, std::size_t max_
     for (int k = -d; k <= d; k += 2) {
       // Reach diagonal k from k + 1 (a step down: b[y] unmatched) or from k − 1 (a step right:
       // a[x] unmatched), whichever got further, then follow equal elements diagonally.
-      int x = (k == -d || (k != d && v_[off + k - 1] < v_[off + k + 1])) ? v_[off + k + 1] : v_[off + k - 1] + 1;
+      const bool down = k == -d || (k != d && v_[off + k - 1] < v_[off + k + 1]);
+      int x = down ? v_[off + k + 1] : v_[off + k - 1] + 1;
       int y = x - k;
       while (x < N && y < M && same(p + std::size_t(x), p + std::size_t(y))) ++x, ++y;
       v_[off + k] = x;
