@@ -42,7 +42,7 @@ struct Redraw {
     std::vector<ImDrawList*> lists;
   };
   bool everything = true;
-  std::vector<Part> parts;  // when !everything: the windows to clear and draw (perhaps none)
+  std::vector<Part> parts;  // when !everything: windows or rectangles in them to draw (perhaps none)
 };
 
 class FrameDamage {
