@@ -46,19 +46,29 @@ lab::Box reach(const ImDrawVert* const v[3], const ImDrawCmd& cmd) {
   return box.clipped({cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w});
 }
 
+// Whether two commands draw with the same clip rectangle and texture.
+bool same_clip_and_texture(const ImDrawCmd& a, const ImDrawCmd& b) {
+  return a.ClipRect.x == b.ClipRect.x && a.ClipRect.y == b.ClipRect.y && a.ClipRect.z == b.ClipRect.z &&
+         a.ClipRect.w == b.ClipRect.w && a.TextureId == b.TextureId;
+}
+
 bool same_triangle(const Triangle& a, const Triangle& b) {
   for (int k = 0; k < 3; ++k)
     if (std::memcmp(a.v[k], b.v[k], sizeof(ImDrawVert)) != 0) return false;
-  return a.cmd->TextureId == b.cmd->TextureId && a.cmd->ClipRect.x == b.cmd->ClipRect.x &&
-         a.cmd->ClipRect.y == b.cmd->ClipRect.y && a.cmd->ClipRect.z == b.cmd->ClipRect.z &&
-         a.cmd->ClipRect.w == b.cmd->ClipRect.w;
+  return same_clip_and_texture(*a.cmd, *b.cmd);
 }
 
 bool same_cmd(const ImDrawCmd& a, const ImDrawCmd& b) {
-  return a.ClipRect.x == b.ClipRect.x && a.ClipRect.y == b.ClipRect.y && a.ClipRect.z == b.ClipRect.z &&
-         a.ClipRect.w == b.ClipRect.w && a.TextureId == b.TextureId && a.VtxOffset == b.VtxOffset &&
-         a.IdxOffset == b.IdxOffset && a.ElemCount == b.ElemCount && a.UserCallback == b.UserCallback &&
+  return same_clip_and_texture(a, b) && a.VtxOffset == b.VtxOffset && a.IdxOffset == b.IdxOffset &&
+         a.ElemCount == b.ElemCount && a.UserCallback == b.UserCallback &&
          a.UserCallbackData == b.UserCallbackData;
+}
+
+// Narrows a command's clip rectangle to `rect`: only the rectangle that was cleared is drawn
+// again, and a blended pixel outside it would be blended twice.
+void clip_to(ImDrawCmd* cmd, const lab::Box& rect) {
+  cmd->ClipRect = ImVec4(std::max(cmd->ClipRect.x, rect.x0), std::max(cmd->ClipRect.y, rect.y0),
+                         std::min(cmd->ClipRect.z, rect.x1), std::min(cmd->ClipRect.w, rect.y1));
 }
 
 template <typename T>
@@ -136,8 +146,7 @@ ImDrawList* FrameDamage::triangles_within(const ImDrawList& list, const lab::Box
   remap_.assign(std::size_t(list.VtxBuffer.Size), -1);
   for (const ImDrawCmd& cmd : list.CmdBuffer) {
     ImDrawCmd kept = cmd;
-    kept.ClipRect = ImVec4(std::max(cmd.ClipRect.x, rect.x0), std::max(cmd.ClipRect.y, rect.y0),
-                           std::min(cmd.ClipRect.z, rect.x1), std::min(cmd.ClipRect.w, rect.y1));
+    clip_to(&kept, rect);
     if (kept.ClipRect.x >= kept.ClipRect.z || kept.ClipRect.y >= kept.ClipRect.w) continue;
     kept.VtxOffset = 0;
     kept.IdxOffset = unsigned(out.IdxBuffer.Size);
@@ -207,13 +216,15 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
   std::vector<Redraw::Part> drawn;
   for (std::size_t i = 0; !out.everything && i < out.parts.size(); ++i) {
     Redraw::Part& part = out.parts[i];
+    const lab::Box window{part.min.x, part.min.y, part.max.x, part.max.y};
     if (changed[i] == Change::kAll) {
+      for (ImDrawList* list : part.lists)
+        for (ImDrawCmd& cmd : list->CmdBuffer) clip_to(&cmd, window);
       drawn.push_back(std::move(part));
       continue;
     }
     // Whole pixels, one more on each side for anti-aliasing fringes, within the window. A changed
     // vertex that no triangle uses changes no pixel and adds no box.
-    const lab::Box window{part.min.x, part.min.y, part.max.x, part.max.y};
     for (const lab::Box& r : boxes[i].finish(1.0f, window, kMaxRectsPerWindow)) {
       Redraw::Part box{ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), {}};
       for (ImDrawList* list : part.lists) {

@@ -34,7 +34,7 @@ namespace bplab {
 struct Redraw {
   struct Part {
     // The rectangle to clear and draw, display coordinates: the window's, or a part of it where
-    // something changed. The lists are drawn clipped to it.
+    // something changed. The lists' commands are clipped to it.
     ImVec2 min, max;
     // The window's draw lists, its child windows' included; for a part of a window, copies that
     // hold only the triangles that reach into the rectangle (owned by FrameDamage, valid until

@@ -82,13 +82,6 @@ double draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
     glClear(GL_COLOR_BUFFER_BIT);
     area += double(x1 - x0) * double(y1 - y0);
     for (ImDrawList* list : part.lists) {
-      // Only the cleared rectangle is drawn again: a blended pixel outside it would be blended twice.
-      for (ImDrawCmd& cmd : list->CmdBuffer) {
-        cmd.ClipRect.x = std::max(cmd.ClipRect.x, part.min.x);
-        cmd.ClipRect.y = std::max(cmd.ClipRect.y, part.min.y);
-        cmd.ClipRect.z = std::min(cmd.ClipRect.z, part.max.x);
-        cmd.ClipRect.w = std::min(cmd.ClipRect.w, part.max.y);
-      }
       parts.CmdLists.push_back(list);
       parts.TotalVtxCount += list->VtxBuffer.Size;
       parts.TotalIdxCount += list->IdxBuffer.Size;
