@@ -1,5 +1,6 @@
-// The lab-core additions the lessons rely on: several targets per sample, dragging a weight, the
-// E(w) curve and its slope, previewing the next update, and the extra state_json fields.
+// The lab operations the lessons rely on, checked on Mazur's example: several targets per sample,
+// dragging a weight, the E(w) curve and its slope, previewing the next update, and the inspector and
+// sample fields of state_json.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -26,7 +27,7 @@ void mazur(Lab* l) {
   ASSERT_TRUE(l->import_model(kMazurModel));
 }
 
-TEST(LabAdditions, TwoTargetsGiveTwoOutputsAndMazursNumbers) {
+TEST(LabLessonTools, TwoTargetsGiveTwoOutputsAndMazursNumbers) {
   Lab l;
   mazur(&l);
   EXPECT_EQ(l.settings().outputs, 2);
@@ -49,7 +50,7 @@ TEST(LabAdditions, TwoTargetsGiveTwoOutputsAndMazursNumbers) {
   EXPECT_NEAR(l.network().weight(1, 0, 0), 0.149780716, 1e-8) << "Mazur's new w1";
 }
 
-TEST(LabAdditions, ModelOutputsMustMatchTheTargets) {
+TEST(LabLessonTools, ModelOutputsMustMatchTheTargets) {
   Lab l;
   EXPECT_FALSE(l.import_model(kMazurModel));
   mazur(&l);
@@ -59,7 +60,7 @@ TEST(LabAdditions, ModelOutputsMustMatchTheTargets) {
   EXPECT_FALSE(l.import_csv(kMazurData, 0));
 }
 
-TEST(LabAdditions, GeneratedDataHasOneOutputAgain) {
+TEST(LabLessonTools, GeneratedDataHasOneOutputAgain) {
   Lab l;
   mazur(&l);
   lab::Settings s;
@@ -68,7 +69,7 @@ TEST(LabAdditions, GeneratedDataHasOneOutputAgain) {
   EXPECT_EQ(l.network().output_size(), 1);
 }
 
-TEST(LabAdditions, DraggingAWeightReevaluatesTheError) {
+TEST(LabLessonTools, DraggingAWeightReevaluatesTheError) {
   Lab l;
   mazur(&l);
   const double before = l.loss_train();
@@ -79,7 +80,7 @@ TEST(LabAdditions, DraggingAWeightReevaluatesTheError) {
   EXPECT_FALSE(l.set_weight(2, 0, 0, 1.0 / 0.0));
 }
 
-TEST(LabAdditions, ErrorCurvePassesThroughTheCurrentWeight) {
+TEST(LabLessonTools, ErrorCurvePassesThroughTheCurrentWeight) {
   Lab l;
   mazur(&l);
   ASSERT_TRUE(l.select_weight(2, 0, 0));
