@@ -9,8 +9,9 @@
 #   4. the browser monkey test (tests/web/monkey.test.mjs) against the page built with
 #      AddressSanitizer (`web-asan` preset, build/web-asan, only bplab_lab.js): any ASan report on
 #      the browser console fails it.
-# scripts/test.sh runs this as its last step. Idempotent: rebuilds incrementally, keeps the
-# fuzzers' generated corpora in build/fuzz/corpus.
+# It first runs scripts/setup.sh for its dependencies. scripts/test.sh runs this as its last step;
+# it can also run alone. Idempotent: rebuilds incrementally, keeps the fuzzers' generated corpora
+# in build/fuzz/corpus.
 # Prints one summary line per check and exits non-zero if any failed.
 # Environment: FUZZ_SECONDS (per harness), SOAK_ITERATIONS (default 1000000), JOBS (default 2),
 # ASAN_TARGETS (default: the programs in tests/ other than the GUI tests, bench and soak; "all"),
@@ -33,17 +34,10 @@ pass() { SUMMARY+=("PASS  $*"); log "PASS  $*"; }
 fail() { SUMMARY+=("FAIL  $*"); log "FAIL  $*"; FAILED=1; }
 warn() { SUMMARY+=("WARN  $*"); log "WARN  $*"; }
 
-# Debian packages this script needs; only missing ones are installed.
-need=()
-for pkg in clang-14 libclang-rt-14-dev cmake ninja-build libgtest-dev nlohmann-json3-dev emscripten nodejs \
-           chromium; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
-done
-if ((${#need[@]})); then
-  log "installing missing packages: ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null \
-    || { log "FAIL  could not install ${need[*]}"; exit 1; }
-fi
+# Every tool and library below (clang-14 and its sanitizer runtimes, Emscripten, Chromium,
+# playwright-core, SDL2 for the web) comes from scripts/setup.sh, the one installer. It is
+# idempotent and takes about a second when everything is there, so this script can also run alone.
+bash scripts/setup.sh || { log "FAIL  scripts/setup.sh failed"; exit 1; }
 
 # ---------------------------------------------------------------------------------------------
 # 1. Fuzzers
@@ -90,18 +84,8 @@ fi
 # 2. Sanitizer build of the native tests
 # ---------------------------------------------------------------------------------------------
 t0=$SECONDS
-if cmake --list-presets 2>/dev/null | grep -q '"asan"'; then
-  configure=(cmake --preset asan)
-else
-  warn "no asan preset in CMakePresets.json: configuring build/asan by hand"
-  configure=(cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug
-             -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
-             "-DCMAKE_C_FLAGS=-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-             "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
-             "-DCMAKE_EXE_LINKER_FLAGS=-fsanitize=address,undefined")
-fi
 ASAN_TARGETS=${ASAN_TARGETS:-}
-if "${configure[@]}" >build/asan-configure.log 2>&1; then
+if cmake --preset asan >build/asan-configure.log 2>&1; then
   # By default only the unit-test programs: the GUI (ImGui + the app, the slowest part of this
   # build) and its two Xvfb tests are left to the plain native build, which ctest runs in
   # scripts/test.sh. New test programs in tests/<suite>/ are picked up from ninja's target list.
@@ -208,9 +192,7 @@ log "soak wasm: $((SECONDS - t0)) s"
 # AddressSanitizer and quotes them. Only the page's target is built (its copied shell files come
 # with the configure step). playwright-core comes from tests/node_modules (scripts/setup.sh).
 t0=$SECONDS
-if [[ ! -d tests/node_modules/playwright-core ]]; then
-  fail "monkey (wasm ASan): tests/node_modules/playwright-core missing; run scripts/setup.sh"
-elif cmake --preset web-asan >build/web-asan-configure.log 2>&1 &&
+if cmake --preset web-asan >build/web-asan-configure.log 2>&1 &&
      cmake --build --preset web-asan -j "$JOBS" --target bplab_lab.js >build/web-asan-build.log 2>&1; then
   log "web-asan configure + build: $((SECONDS - t0)) s"
   t1=$SECONDS
