@@ -84,6 +84,7 @@ debian_archive_uri() {
 fetch_sources() {
   local apt_dir="$THIRD_PARTY/_apt" dl="$THIRD_PARTY/_downloads"
   if [ -f "$dl/$IMGUI_ORIG" ] && [ -f "$dl/$SDL_ORIG" ]; then
+    log "sources: $IMGUI_ORIG and $SDL_ORIG in the download cache"
     return
   fi
   log "sources: downloading $IMGUI_ORIG and $SDL_ORIG"
@@ -119,10 +120,18 @@ verify_sha256() {
   fi
 }
 
+# True when $THIRD_PARTY/$1 holds the tarball with sha256 $2. The unpack stamp records the
+# tarball's checksum, which names one version, so a new IMGUI_*/SDL_* above fails this test and
+# the new tarball is fetched and unpacked.
+unpacked() {
+  local name=$1 sha=$2 stamp="$STAMPS/unpack-$1"
+  [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sha" ] && [ -d "$THIRD_PARTY/$name" ]
+}
+
 # Unpacks a tarball whose single top folder becomes $THIRD_PARTY/$name.
 unpack() {
   local tarball=$1 sha=$2 name=$3 stamp="$STAMPS/unpack-$3"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sha" ] && [ -d "$THIRD_PARTY/$name" ]; then
+  if unpacked "$name" "$sha"; then
     log "$name: unpacked"
     return
   fi
@@ -163,7 +172,9 @@ main() {
   mkdir -p "$STAMPS"
   install_apt_packages
   install_npm_packages
-  if [ ! -f "$STAMPS/unpack-imgui" ] || [ ! -f "$STAMPS/unpack-SDL2" ]; then
+  # The tarballs are needed only to unpack: once both folders hold the wanted versions, neither
+  # the network nor the download cache is consulted.
+  if ! unpacked imgui "$IMGUI_SHA256" || ! unpacked SDL2 "$SDL_SHA256"; then
     fetch_sources
   fi
   unpack "$IMGUI_ORIG" "$IMGUI_SHA256" imgui
