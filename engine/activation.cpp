@@ -8,14 +8,14 @@
 namespace bp {
 namespace {
 
-// Logistic sigmoid y = 1 / (1 + e^−θ), dy/dθ = y (1 − y). fast::sigmoid uses e^θ / (1 + e^θ) for
-// θ < 0 so that e^x never overflows (fast_math.h); it is inline, so the layer loops below
-// vectorise over it.
-double sigmoid(double theta) { return fast::sigmoid(theta); }
+// Logistic sigmoid y = 1 / (1 + e^−θ), dy/dθ = y (1 − y). math::sigmoid is the plain formula or
+// its fast approximation, depending on the build (fast_math.h); it is inline, so the layer loops
+// below vectorise over it.
+double sigmoid(double theta) { return math::sigmoid(theta); }
 double sigmoid_d(double, double y) { return y * (1.0 - y); }
 
-// tanh: dy/dθ = 1 − y². fast::tanh is within a few ulp of libm's and several times faster.
-double tanh_f(double theta) { return fast::tanh(theta); }
+// tanh: dy/dθ = 1 − y².
+double tanh_f(double theta) { return math::tanh(theta); }
 double tanh_d(double, double y) { return 1.0 - y * y; }
 
 // ReLU y = max(0, θ); dy/dθ = 1 for θ > 0, else 0 (the subgradient 0 at θ = 0).

@@ -88,13 +88,12 @@ double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset
   // Forward: θ_js = b_j + Σ_i w_ji y_is (i in order, as in pass.cpp), then y = f(θ).
   for (int l = 1; l < L; ++l) {
     const int n_in = net.size(l - 1), n_out = net.size(l);
-    const double* W = net.weights(l);                         // [n_out][n_in]
-    const double* b = net.biases(l);                          // [n_out]
+    const double* P = net.params().data();
     const double* Y_in = y_.data() + offset_[l - 1];          // [n_in][n]
     double* Theta = theta_.data() + offset_[l];               // [n_out][n]
     double* Y = y_.data() + offset_[l];                       // [n_out][n]
-    for (int j = 0; j < n_out; ++j)  // θ_j[s] = b_j + Σ_i W[j][i]·Y_in[i][s]
-      weighted_rows_n(W + std::size_t(j) * n_in, 1, n_in, Y_in, n, b[j],
+    for (int j = 0; j < n_out; ++j)  // θ_j[s] = b_j + Σ_i w_ji·Y_in[i][s]
+      weighted_rows_n(P + net.param_index(l, j, 0), 1, n_in, Y_in, n, P[net.bias_index(l, j)],
                       Theta + std::size_t(j) * n);
     const Activation& act = activation(net.activation(l));
     if (act.f) {
@@ -144,11 +143,9 @@ double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset
   const double scale = 1.0 / n;
   for (int l = out; l >= 1; --l) {
     const int n_in = net.size(l - 1), n_out = net.size(l);
-    const double* W = net.weights(l);                          // [n_out][n_in]
+    const double* P = net.params().data();
     const double* Y_in = y_.data() + offset_[l - 1];           // [n_in][n]
     const double* dTheta = dE_dtheta_.data() + offset_[l];     // [n_out][n]
-    double* gW = grad + net.weight_offset(l);                  // [n_out][n_in]
-    double* gb = grad + net.bias_offset(l);                    // [n_out]
     double* __restrict d = scaled_.data();                     // [n]
     // Y_in transposed to [n][n_in], so that one sample's inputs are contiguous.
     double* __restrict Yt = y_t_.data();
@@ -160,16 +157,19 @@ double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset
       for (int s = 0; s < n; ++s) d[s] = scale * dTheta_j[s];
       // ∂E/∂w_ji = 0 + Σ_s d_s·y_is, samples added in batch order. Each sum over s is a dependency
       // chain; over the transposed inputs the chains of all i advance side by side, vectorised.
-      weighted_rows_n(d, 1, n, Yt, n_in, 0.0, gW + std::size_t(j) * n_in);
+      weighted_rows_n(d, 1, n, Yt, n_in, 0.0, grad + net.param_index(l, j, 0));
       double a = 0;  // ∂E/∂b_j = Σ_s d_s
       for (int s = 0; s < n; ++s) a += d[s];
-      gb[j] = a;
+      grad[net.bias_index(l, j)] = a;
     }
     if (l == 1) break;  // the inputs need no ∂E/∂y
     // ∂E/∂y_is = Σ_j w_ji ∂E/∂θ_js (j in order, as in pass.cpp), then ∂E/∂θ = f′ ⊙ ∂E/∂y.
     double* dY = dE_dy_.data() + offset_[l - 1];  // [n_in][n]
-    for (int i = 0; i < n_in; ++i)  // ∂E/∂y_i[s] = 0 + Σ_j W[j][i]·∂E/∂θ_j[s]
-      weighted_rows_n(W + i, n_in, n_out, dTheta, n, 0.0, dY + std::size_t(i) * n);
+    // ∂E/∂y_i[s] = 0 + Σ_j w_ji·∂E/∂θ_j[s]: column i of layer l's weights, w_0i, w_1i, …, whose
+    // entries lie param_index(l, j + 1, i) − param_index(l, j, i) = n_in apart.
+    for (int i = 0; i < n_in; ++i)
+      weighted_rows_n(P + net.param_index(l, 0, i), n_in, n_out, dTheta, n, 0.0,
+                      dY + std::size_t(i) * n);
     // Hidden layers are never softmax, so their derivative is elementwise over the block.
     activation(net.activation(l - 1))
         .df_layer(theta_.data() + offset_[l - 1], y_.data() + offset_[l - 1], dY,

@@ -12,12 +12,14 @@
 // over the layer's inputs transposed to [sample][unit] so that the sums of all inputs advance side
 // by side.
 // Elementwise activations and their derivatives go through the activation table once per layer
-// block (its layer functions inline fast_math.h, so those loops vectorise too).
+// block (its layer functions inline fast_math.h's functions, so those loops vectorise too).
 //
 // Exactness: every value is computed with the same operations in the same order as pass.cpp and
 // gradient.cpp (each θ sums its inputs in order i = 0, 1, …; each ∂E/∂y sums over j in order; each
 // gradient entry adds its samples in batch order), so the results are bit-for-bit those of
-// batch_gradient(). Only the order of independent operations changes.
+// batch_gradient(). Only the order of independent operations changes. tests/engine/
+// test_batch_kernel.cpp checks this with memcmp over every activation and loss, depths 1 … 6 and
+// batches of 1 … 257, in both math builds (fast_math.h).
 #pragma once
 #include <cstddef>
 #include <vector>

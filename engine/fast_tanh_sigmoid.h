@@ -1,5 +1,5 @@
-// tanh and the logistic sigmoid built on one exponential kernel, header-only and branch-free so
-// that loops over a batch's samples inline them. clang vectorises those loops (f64x2 under
+// Fast tanh and logistic sigmoid, the engine's default (fast_math.h selects them), built on one
+// exponential kernel, header-only and branch-free so that loops over a batch's samples inline them. clang vectorises those loops (f64x2 under
 // Emscripten's -msimd128); gcc keeps them scalar (with its default -ftrapping-math it will not
 // if-convert the NaN-preserving caps below), which is still ~2× faster than glibc's tanh.
 // libm's tanh goes through expm1 and was the bulk of training time (glibc ~17 ns, Emscripten's

@@ -1,6 +1,7 @@
 #include "network.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <string>
 
@@ -46,6 +47,15 @@ std::size_t Network::num_weights() const {
   std::size_t n = 0;
   for (int l = 1; l < num_layers(); ++l) n += std::size_t(size(l)) * size(l - 1);
   return n;
+}
+
+Network::ParamRef Network::param_ref(std::size_t k) const {
+  assert(k < num_params());
+  int l = num_layers() - 1;
+  while (weight_offset(l) > k) --l;  // the last layer starting at or before k
+  if (k >= bias_offset(l)) return {l, int(k - bias_offset(l)), -1};
+  const std::size_t in_layer = k - weight_offset(l), fan_in = std::size_t(size(l - 1));
+  return {l, int(in_layer / fan_in), int(in_layer % fan_in)};
 }
 
 bool Network::is_finite() const {

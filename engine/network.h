@@ -6,6 +6,7 @@
 // the momentum velocity are flat vectors of the same layout):
 //   params = [W_1 (size(1)×size(0), row-major), b_1 (size(1)), W_2, b_2, …]
 #pragma once
+#include <cassert>
 #include <cstddef>
 #include <vector>
 
@@ -43,8 +44,29 @@ class Network {
   const double* weights(int l) const { return params_.data() + weight_offset(l); }
   double* biases(int l) { return params_.data() + bias_offset(l); }  // [size(l)]
   const double* biases(int l) const { return params_.data() + bias_offset(l); }
-  double& weight(int l, int j, int i) { return weights(l)[std::size_t(j) * size(l - 1) + i]; }
-  double weight(int l, int j, int i) const { return weights(l)[std::size_t(j) * size(l - 1) + i]; }
+  // The flat index into params() of w_ji of layer l ≥ 1 (from unit i of layer l−1 to unit j of
+  // layer l) and of b_j of layer l: the one place the layout above is written as a formula.
+  //   param_index(l, j, i) = weight_offset(l) + j·size(l−1) + i
+  //   bias_index(l, j)     = bias_offset(l) + j
+  std::size_t param_index(int l, int j, int i) const {
+    assert(l >= 1 && l < num_layers() && j >= 0 && j < size(l) && i >= 0 && i < size(l - 1));
+    return weight_offset(l) + std::size_t(j) * size(l - 1) + std::size_t(i);
+  }
+  std::size_t bias_index(int l, int j) const {
+    assert(l >= 1 && l < num_layers() && j >= 0 && j < size(l));
+    return bias_offset(l) + std::size_t(j);
+  }
+  // The inverse: which weight or bias params()[k] is, for k < num_params().
+  struct ParamRef {
+    int layer;  // l ≥ 1
+    int unit;   // j
+    int input;  // i, or −1 for the bias b_j
+    bool is_bias() const { return input < 0; }
+  };
+  ParamRef param_ref(std::size_t k) const;
+
+  double& weight(int l, int j, int i) { return params_[param_index(l, j, i)]; }
+  double weight(int l, int j, int i) const { return params_[param_index(l, j, i)]; }
 
   std::vector<double>& params() { return params_; }
   const std::vector<double>& params() const { return params_; }

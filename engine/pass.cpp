@@ -37,14 +37,13 @@ void forward(const Network& net, const double* x, Trace* trace) {
   for (int i = 0; i < net.input_size(); ++i) trace->y[0][i] = x[i];
   for (int l = 1; l < L; ++l) {
     const int n_in = net.size(l - 1), n_out = net.size(l);
-    const double* W = net.weights(l);  // [n_out][n_in]
-    const double* b = net.biases(l);   // [n_out]
+    const double* p = net.params().data();
     const double* y_in = trace->y[l - 1].data();
     double* theta = trace->theta[l].data();
     // θ_j = Σ_i w_ji y_i + b_j
     for (int j = 0; j < n_out; ++j) {
-      double s = b[j];
-      const double* w_row = W + std::size_t(j) * n_in;
+      double s = p[net.bias_index(l, j)];
+      const double* w_row = p + net.param_index(l, j, 0);  // w_j0 … w_j(n_in−1), contiguous
       for (int i = 0; i < n_in; ++i) s += w_row[i] * y_in[i];
       theta[j] = s;
     }
@@ -72,25 +71,23 @@ void backward(const Network& net, const Loss& loss, const double* t, Trace* trac
   }
   for (int l = out; l >= 1; --l) {
     const int n_in = net.size(l - 1), n_out = net.size(l);
-    const double* W = net.weights(l);  // [n_out][n_in]
+    const double* p = net.params().data();
     const double* d_theta = trace->dE_dtheta[l].data();
     const double* y_in = trace->y[l - 1].data();
     if (grad) {
       // ∂E/∂w_ji = ∂E/∂θ_j · y_i,  ∂E/∂b_j = ∂E/∂θ_j  (scaled into the batch mean)
-      double* gW = grad + net.weight_offset(l);
-      double* gb = grad + net.bias_offset(l);
       for (int j = 0; j < n_out; ++j) {
         const double d = scale * d_theta[j];
-        double* g_row = gW + std::size_t(j) * n_in;
+        double* g_row = grad + net.param_index(l, j, 0);
         for (int i = 0; i < n_in; ++i) g_row[i] += d * y_in[i];
-        gb[j] += d;
+        grad[net.bias_index(l, j)] += d;
       }
     }
     // ∂E/∂y_i = Σ_j w_ji · ∂E/∂θ_j
     double* d_y = trace->dE_dy[l - 1].data();
     for (int i = 0; i < n_in; ++i) d_y[i] = 0.0;
     for (int j = 0; j < n_out; ++j) {
-      const double* w_row = W + std::size_t(j) * n_in;
+      const double* w_row = p + net.param_index(l, j, 0);
       for (int i = 0; i < n_in; ++i) d_y[i] += w_row[i] * d_theta[j];
     }
     if (l > 1)

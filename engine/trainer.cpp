@@ -1,39 +1,10 @@
 #include "trainer.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
+#include <cassert>
 #include <numeric>
-#include <string>
-
-#include "input_limits.h"
 
 namespace bp {
-namespace {
-
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
-
-}  // namespace
-
-Status validate(const Hyperparams& h) {
-  if (!(h.learning_rate > 0 && h.learning_rate <= kMaxLearningRate))
-    return Status::error("learning rate must be in (0, " + num(kMaxLearningRate) + "], got " +
-                         num(h.learning_rate));
-  if (!(h.momentum >= 0 && h.momentum < 1))
-    return Status::error("momentum must be in [0, 1), got " + num(h.momentum));
-  if (h.batch_size < 1 || h.batch_size > kMaxBatch)
-    return Status::error("batch size must be 1 … " + std::to_string(kMaxBatch) + ", got " +
-                         std::to_string(h.batch_size));
-  if (!(h.l1 >= 0 && std::isfinite(h.l1)))
-    return Status::error("L1 rate must be finite and ≥ 0, got " + num(h.l1));
-  if (!(h.l2 >= 0 && std::isfinite(h.l2)))
-    return Status::error("L2 rate must be finite and ≥ 0, got " + num(h.l2));
-  return Status::ok();
-}
 
 Trainer::Trainer(Network* net, LossId loss, const Dataset* train, std::uint64_t seed, bool shuffle)
     : net_(net), loss_(&bp::loss(loss)), train_(train), rng_(seed), shuffle_(shuffle) {
@@ -74,19 +45,15 @@ void Trainer::zero_grad() { std::fill(grad_.begin(), grad_.end(), 0.0); }
 
 double Trainer::forward_backward() {
   const int n = next_batch_size();
-  // The batched kernel gives bit-for-bit batch_gradient()'s result (see batch_kernel.h), faster.
+  // The batched kernel gives batch_gradient()'s result bit for bit (batch_kernel.h), faster.
   last_batch_loss_ =
       kernel_.gradient(*net_, *loss_, *train_, order_.data() + position_, n, grad_.data());
-  // Penalties on weights only: ∂/∂w (λ₂/2 · w² + λ₁ · |w|) = λ₂ · w + λ₁ · sign(w).
-  if (hyper_.l1 != 0 || hyper_.l2 != 0) {
+  // Penalties on weights only (update_rule.h): g ← g + (λ₂·w + λ₁·sign(w)).
+  if (has_penalty(hyper_)) {
     const std::vector<double>& p = net_->params();
-    for (int l = 1; l < net_->num_layers(); ++l) {
-      const std::size_t begin = net_->weight_offset(l), end = net_->bias_offset(l);
-      for (std::size_t k = begin; k < end; ++k) {
-        const double sign = p[k] > 0 ? 1.0 : (p[k] < 0 ? -1.0 : 0.0);
-        grad_[k] += hyper_.l2 * p[k] + hyper_.l1 * sign;
-      }
-    }
+    for (int l = 1; l < net_->num_layers(); ++l)
+      for (std::size_t k = net_->weight_offset(l); k < net_->bias_offset(l); ++k)
+        grad_[k] = penalised_gradient(p[k], grad_[k], hyper_);
   }
   return last_batch_loss_;
 }
@@ -94,9 +61,8 @@ double Trainer::forward_backward() {
 void Trainer::update() {
   // v ← μ·v − η·g ;  p ← p + v
   std::vector<double>& p = net_->params();
-  const double mu = hyper_.momentum, eta = hyper_.learning_rate;
   for (std::size_t k = 0; k < p.size(); ++k) {
-    velocity_[k] = mu * velocity_[k] - eta * grad_[k];
+    velocity_[k] = next_velocity(velocity_[k], grad_[k], hyper_);
     p[k] += velocity_[k];
   }
   ++iteration_;
@@ -106,6 +72,32 @@ void Trainer::update() {
     ++epoch_;
     new_epoch_order();
   }
+}
+
+std::vector<UpdateTerms> Trainer::preview_update_all() const {
+  // forward_backward() and update() on copies: the gradient into scratch by a kernel of the same
+  // code (its results do not depend on what its workspace held before), then the rule per
+  // parameter, weights with the penalties and biases without.
+  std::vector<double> g_loss(net_->num_params());
+  BatchKernel kernel;
+  kernel.gradient(*net_, *loss_, *train_, order_.data() + position_, next_batch_size(),
+                  g_loss.data());
+  const std::vector<double>& p = net_->params();
+  std::vector<UpdateTerms> terms(p.size());
+  for (int l = 1; l < net_->num_layers(); ++l) {
+    for (std::size_t k = net_->weight_offset(l); k < net_->bias_offset(l); ++k)
+      terms[k] = update_terms(p[k], g_loss[k], true, velocity_[k], hyper_);
+    for (int j = 0; j < net_->size(l); ++j) {
+      const std::size_t k = net_->bias_index(l, j);
+      terms[k] = update_terms(p[k], g_loss[k], false, velocity_[k], hyper_);
+    }
+  }
+  return terms;
+}
+
+UpdateTerms Trainer::preview_update(std::size_t k) const {
+  assert(k < net_->num_params());
+  return preview_update_all()[k];
 }
 
 double Trainer::step() {

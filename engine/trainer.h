@@ -1,6 +1,7 @@
 // Trainer: mini-batch gradient descent with classical momentum.
 //
-// One iteration takes the next batch of the epoch's order and makes one update:
+// One iteration takes the next batch of the epoch's order and makes one update of every parameter
+// by the rule in update_rule.h:
 //   g ← ∂E_batch/∂params + λ₂·w + λ₁·sign(w)     (penalties on weights only, not biases)
 //   v ← μ·v − η·g
 //   params ← params + v
@@ -19,19 +20,9 @@
 #include "pass.h"
 #include "rng.h"
 #include "status.h"
+#include "update_rule.h"
 
 namespace bp {
-
-struct Hyperparams {
-  double learning_rate = 0.03;  // η
-  double momentum = 0.0;        // μ ∈ [0, 1)
-  int batch_size = 10;          // 1 … kMaxBatch; larger than the set means the whole set
-  double l1 = 0.0;              // λ₁ ≥ 0
-  double l2 = 0.0;              // λ₂ ≥ 0
-};
-
-// Names the first bad field, e.g. "momentum must be in [0, 1), got 1.5".
-Status validate(const Hyperparams& h);
 
 class Trainer {
  public:
@@ -43,7 +34,7 @@ class Trainer {
   const Hyperparams& hyperparams() const { return hyper_; }
   const Loss& loss() const { return *loss_; }
 
-  // The three parts of an iteration, as separate calls (the inspector steps through them).
+  // The three parts of an iteration, as separate calls: step() is exactly these in this order.
   void zero_grad();
   double forward_backward();  // gradient of the next batch into gradient(); returns its global error
   void update();              // momentum step with gradient(); advances to the next batch
@@ -67,6 +58,13 @@ class Trainer {
 
   const std::vector<double>& gradient() const { return grad_; }      // g, layout of params
   const std::vector<double>& velocity() const { return velocity_; }  // v, layout of params
+
+  // The update the next step() will make, term by term, without changing the trainer or the
+  // network: the next batch's gradient is computed into scratch space by the same kernel, so every
+  // number is bit for bit what step() then computes. For all parameters (layout of params) or for
+  // params()[k] alone (the same cost: the whole batch's gradient is needed either way).
+  std::vector<UpdateTerms> preview_update_all() const;
+  UpdateTerms preview_update(std::size_t k) const;
 
  private:
   void new_epoch_order();

@@ -1,4 +1,5 @@
-// The activation table: every stated derivative against a central difference of its function.
+// The activation table: every stated derivative against a central difference of its function,
+// and tanh and the sigmoid are the build's choice of fast_math.h (plain or fast).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -6,6 +7,7 @@
 #include <vector>
 
 #include "activation.h"
+#include "fast_tanh_sigmoid.h"
 
 namespace {
 
@@ -100,6 +102,40 @@ TEST(Activation, ElementwiseLayerPairMatchesScalarPair) {
       EXPECT_DOUBLE_EQ(y[k], a.f(theta[k]));
       EXPECT_NEAR(g[k], a.df(theta[k], y[k]) * dE_dy[k], 1e-15);
     }
+  }
+}
+
+// What the table's tanh and sigmoid must be in this build: the textbook formulas on libm with
+// BPLAB_PLAIN_MATH, the approximations of fast_tanh_sigmoid.h otherwise.
+#ifdef BPLAB_PLAIN_MATH
+double want_tanh(double x) { return std::tanh(x); }
+double want_sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+#else
+double want_tanh(double x) { return bp::fast::tanh(x); }
+double want_sigmoid(double x) { return bp::fast::sigmoid(x); }
+#endif
+
+TEST(Activation, TanhAndSigmoidAreTheBuildsMathInScalarAndLayerForm) {
+  // Bitwise equality: the per-sample pass uses f, the batch kernel f_layer (a loop the compiler
+  // may vectorise), and both must give the same bits for results to stay reproducible.
+  const int n = 100001;
+  std::vector<double> theta(n), y(n);
+  for (int i = 0; i < n; ++i) theta[i] = -30.0 + 60.0 * i / (n - 1);
+  struct Case {
+    ActivationId id;
+    double (*want)(double);
+  };
+  for (const Case& c : {Case{ActivationId::Sigmoid, want_sigmoid}, Case{ActivationId::Tanh, want_tanh}}) {
+    const Activation& a = bp::activation(c.id);
+    SCOPED_TRACE(a.name);
+    a.f_layer(theta.data(), y.data(), n);
+    int mismatches = 0;
+    for (int i = 0; i < n; ++i) {
+      const double want = c.want(theta[i]);
+      mismatches += a.f(theta[i]) != want;
+      mismatches += y[i] != want;
+    }
+    EXPECT_EQ(mismatches, 0);
   }
 }
 

@@ -1,12 +1,12 @@
 // The batched training kernel (batch_kernel.h) against the per-sample reference (pass.h +
 // gradient.h): the same gradient and error for random networks of every activation/loss
-// combination, and the same parameters after whole training runs, to 1e-12 relative.
+// combination, and the same parameters after whole training runs, bit for bit.
 #include "batch_kernel.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -21,13 +21,10 @@
 
 namespace {
 
-constexpr double kRel = 1e-12;
-
-// |a − b| ≤ 1e-12 · max(|a|, |b|): relative, with no absolute floor (exact zeros must match).
-::testing::AssertionResult close(double a, double b) {
-  if (a == b || std::fabs(a - b) <= kRel * std::max(std::fabs(a), std::fabs(b)))
-    return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << a << " vs " << b;
+// The same bits (memcmp: −0 and +0 differ, and so would two different NaNs).
+::testing::AssertionResult same_bits(double a, double b) {
+  if (std::memcmp(&a, &b, sizeof a) == 0) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << std::hexfloat << a << " vs " << b;
 }
 
 // Random data: inputs U(−2, 2); targets suited to the loss (bce: [0, 1]; ce: a distribution).
@@ -89,9 +86,9 @@ TEST(BatchKernel, MatchesPerSampleGradientForEveryActivationAndLoss) {
                                       bp::activation(out_act).name + " hidden " + hidden.name +
                                       " depth " + std::to_string(depth) + " batch " +
                                       std::to_string(batch);
-            EXPECT_TRUE(close(e_got, e_want)) << where;
+            EXPECT_TRUE(same_bits(e_got, e_want)) << where;
             for (std::size_t p = 0; p < want.size(); ++p)
-              ASSERT_TRUE(close(got[p], want[p])) << where << " param " << p;
+              ASSERT_TRUE(same_bits(got[p], want[p])) << where << " param " << p;
             ++cases;
           }
         }
@@ -117,8 +114,9 @@ TEST(BatchKernel, ReusedWorkspaceFollowsChangingBatchSizeAndNetwork) {
     bp::Trace trace;
     const double e_want =
         bp::batch_gradient(net, loss, data, indices.data(), batch, &trace, want.data());
-    EXPECT_TRUE(close(kernel.gradient(net, loss, data, indices.data(), batch, got.data()), e_want));
-    for (std::size_t p = 0; p < want.size(); ++p) ASSERT_TRUE(close(got[p], want[p]));
+    const double e_got = kernel.gradient(net, loss, data, indices.data(), batch, got.data());
+    EXPECT_TRUE(same_bits(e_got, e_want));
+    for (std::size_t p = 0; p < want.size(); ++p) ASSERT_TRUE(same_bits(got[p], want[p]));
   }
 }
 
@@ -145,7 +143,7 @@ void expect_same_training(const std::vector<bp::LayerSpec>& layers, bp::LossId l
     const int n = std::min(h.batch_size, data.size() - position);
     const double e_want =
         bp::batch_gradient(ref, loss, data, order.data() + position, n, &trace, g.data());
-    ASSERT_TRUE(close(e_got, e_want)) << "iteration " << it;
+    ASSERT_TRUE(same_bits(e_got, e_want)) << "iteration " << it;
     std::vector<double>& p = ref.params();
     for (int l = 1; l < ref.num_layers(); ++l)
       for (std::size_t k = ref.weight_offset(l); k < ref.bias_offset(l); ++k)
@@ -161,7 +159,7 @@ void expect_same_training(const std::vector<bp::LayerSpec>& layers, bp::LossId l
     }
   }
   for (std::size_t k = 0; k < ref.num_params(); ++k)
-    EXPECT_TRUE(close(net.params()[k], ref.params()[k])) << "param " << k;
+    EXPECT_TRUE(same_bits(net.params()[k], ref.params()[k])) << "param " << k;
 }
 
 TEST(BatchKernel, TrainingRunMatchesReferenceOnTheBenchSetup) {

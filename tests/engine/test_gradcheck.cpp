@@ -1,5 +1,6 @@
 // The analytic batch gradient against a central-difference loop written here, for every
-// activation/loss combination; then the engine's own gradient checker against the same loop.
+// activation/loss combination; then the engine's own gradient checker against the same loop, and
+// that it catches a wrong derivative.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -172,6 +173,69 @@ TEST(GradCheck, EngineCheckerAgreesWithOwnLoop) {
     EXPECT_LT(gc.worst_param, net.num_params());
     EXPECT_NEAR(gc.max_abs_error, max_abs, 1e-15);
   }
+}
+
+// A test-only activation: the sigmoid with its derivative written wrong, y instead of y (1 − y)
+// (the factor 1 − y forgotten). It never enters the engine's table.
+double broken_sigmoid_d(double, double y) { return y; }
+void broken_sigmoid_d_layer(const double* theta, const double* y, const double* dE_dy,
+                            double* dE_dtheta, int n) {
+  for (int j = 0; j < n; ++j) dE_dtheta[j] = broken_sigmoid_d(theta[j], y[j]) * dE_dy[j];
+}
+const bp::Activation& table_sigmoid() { return bp::activation(ActivationId::Sigmoid); }
+const bp::Activation& broken_sigmoid() {
+  static const bp::Activation a = {ActivationId::Sigmoid,   "sigmoid",
+                                   "y = 1 / (1 + e^−θ)",    "dy/dθ = y  (wrong)",
+                                   table_sigmoid().f,       broken_sigmoid_d,
+                                   table_sigmoid().f_layer, broken_sigmoid_d_layer,
+                                   false};
+  return a;
+}
+
+// The seam: backward() takes the output layer's ∂E/∂θ from the loss's df_theta when there is one,
+// so a loss "half-sse through the activation A", ∂E/∂θ = A.df_layer(θ, y, ∂E/∂y = y − t), puts A's
+// derivative into the engine's backward pass (and from there into every layer's gradient) while
+// the forward pass and the error, which the central differences see, stay the table's sigmoid.
+template <const bp::Activation& (*A)()>
+void half_sse_through(const double* theta, const double* y, const double* t, int k,
+                      double* dE_dtheta) {
+  std::vector<double> dE_dy(k);
+  bp::loss(LossId::HalfSse).df(theta, y, t, k, dE_dy.data());
+  A().df_layer(theta, y, dE_dy.data(), dE_dtheta, k);
+}
+
+bp::Loss half_sse_through_loss(void (*df_theta)(const double*, const double*, const double*, int,
+                                                double*)) {
+  bp::Loss l = bp::loss(LossId::HalfSse);
+  l.df_theta = df_theta;
+  return l;
+}
+
+TEST(GradCheck, CatchesAWrongActivationDerivative) {
+  const Case c{{{3, ActivationId::Linear}, {4, ActivationId::Tanh}, {2, ActivationId::Sigmoid}},
+               LossId::HalfSse};
+  Network net = bptest::make_net(c.layers);
+  bp::Dataset data;
+  randomise(c, 5, &net, &data);
+  const int idx[6] = {0, 1, 2, 3, 4, 5};
+
+  // The right derivative passes (and the seam changes nothing: the same gradient as the table's).
+  const bp::Loss right = half_sse_through_loss(half_sse_through<table_sigmoid>);
+  const bp::GradCheck ok = bp::check_gradient(&net, right, data, idx, 6);
+  EXPECT_LT(ok.max_rel_error, 1e-6);
+  std::vector<double> g_table(net.num_params()), g_seam(net.num_params());
+  bp::Trace tr;
+  bp::batch_gradient(net, bp::loss(LossId::HalfSse), data, idx, 6, &tr, g_table.data());
+  bp::batch_gradient(net, right, data, idx, 6, &tr, g_seam.data());
+  for (std::size_t p = 0; p < g_table.size(); ++p)
+    EXPECT_NEAR(g_seam[p], g_table[p], 1e-15 + 1e-12 * std::fabs(g_table[p])) << "param " << p;
+
+  // The broken one fails: its gradient is off by the factor 1 − y ∈ (0, 1), far beyond ε's O(ε²).
+  const bp::Loss wrong = half_sse_through_loss(half_sse_through<broken_sigmoid>);
+  const bp::GradCheck bad = bp::check_gradient(&net, wrong, data, idx, 6);
+  EXPECT_GT(bad.max_rel_error, 0.05);
+  EXPECT_GT(bad.max_abs_error, 1e-3);
+  EXPECT_LT(bad.worst_param, net.num_params());
 }
 
 }  // namespace

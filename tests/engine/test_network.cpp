@@ -44,6 +44,55 @@ TEST(Network, LayoutOfA2_3_1Net) {
   EXPECT_EQ(net.biases(2)[0], 12.0);
 }
 
+TEST(Network, ParamIndexBiasIndexAndParamRefFollowTheLayout) {
+  // 2-3-1: params = [w_00 w_01 w_10 w_11 w_20 w_21 | b_0 b_1 b_2 | w_00 w_01 w_02 | b_0], written
+  // out by hand.
+  Network net = bptest::make_net({{2, Sig}, {3, ActivationId::Tanh}, {1, Sig}});
+  EXPECT_EQ(net.param_index(1, 0, 0), 0u);
+  EXPECT_EQ(net.param_index(1, 0, 1), 1u);
+  EXPECT_EQ(net.param_index(1, 2, 1), 5u);
+  EXPECT_EQ(net.bias_index(1, 0), 6u);
+  EXPECT_EQ(net.bias_index(1, 2), 8u);
+  EXPECT_EQ(net.param_index(2, 0, 0), 9u);
+  EXPECT_EQ(net.param_index(2, 0, 2), 11u);
+  EXPECT_EQ(net.bias_index(2, 0), 12u);
+
+  const struct {
+    std::size_t k;
+    int layer, unit, input;
+  } refs[] = {{0, 1, 0, 0},  {1, 1, 0, 1},  {4, 1, 2, 0},  {5, 1, 2, 1}, {6, 1, 0, -1},
+              {8, 1, 2, -1}, {9, 2, 0, 0}, {11, 2, 0, 2}, {12, 2, 0, -1}};
+  for (const auto& r : refs) {
+    const Network::ParamRef got = net.param_ref(r.k);
+    EXPECT_EQ(got.layer, r.layer) << "k = " << r.k;
+    EXPECT_EQ(got.unit, r.unit) << "k = " << r.k;
+    EXPECT_EQ(got.input, r.input) << "k = " << r.k;
+    EXPECT_EQ(got.is_bias(), r.input < 0) << "k = " << r.k;
+  }
+}
+
+TEST(Network, ParamRefInvertsParamIndexAndBiasIndexOnADeepNet) {
+  Network net = bptest::make_net({{4, Sig}, {5, Sig}, {1, Sig}, {3, Sig}, {2, ActivationId::Softmax}});
+  std::vector<int> seen(net.num_params(), 0);
+  for (int l = 1; l < net.num_layers(); ++l) {
+    for (int j = 0; j < net.size(l); ++j) {
+      for (int i = 0; i < net.size(l - 1); ++i) {
+        const std::size_t k = net.param_index(l, j, i);
+        ASSERT_LT(k, net.num_params());
+        ++seen[k];
+        const Network::ParamRef r = net.param_ref(k);
+        EXPECT_TRUE(r.layer == l && r.unit == j && r.input == i) << "w_ji of layer " << l;
+      }
+      const std::size_t k = net.bias_index(l, j);
+      ASSERT_LT(k, net.num_params());
+      ++seen[k];
+      const Network::ParamRef r = net.param_ref(k);
+      EXPECT_TRUE(r.layer == l && r.unit == j && r.is_bias()) << "b_j of layer " << l;
+    }
+  }
+  for (std::size_t k = 0; k < seen.size(); ++k) EXPECT_EQ(seen[k], 1) << "k = " << k;  // a bijection
+}
+
 TEST(Network, LayoutOfADeeperNet) {
   Network net = bptest::make_net({{4, Sig}, {5, Sig}, {3, Sig}, {2, ActivationId::Softmax}});
   // W1 5×4 = 20, b1 5, W2 3×5 = 15, b2 3, W3 2×3 = 6, b3 2.

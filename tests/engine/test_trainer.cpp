@@ -23,6 +23,7 @@ using bp::Hyperparams;
 using bp::LossId;
 using bp::Network;
 using bp::Trainer;
+using bptest::hp;
 
 bp::Dataset one_sample(std::vector<double> x, std::vector<double> t) {
   bp::Dataset d;
@@ -42,16 +43,6 @@ bp::Dataset counting_set(int n) {
     d.add(&x, &t);
   }
   return d;
-}
-
-Hyperparams hp(double lr, double mu, int batch, double l1 = 0, double l2 = 0) {
-  Hyperparams h;
-  h.learning_rate = lr;
-  h.momentum = mu;
-  h.batch_size = batch;
-  h.l1 = l1;
-  h.l2 = l2;
-  return h;
 }
 
 TEST(Trainer, MomentumTwoIterationsByHand) {

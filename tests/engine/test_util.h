@@ -10,6 +10,7 @@
 #include "dataset.h"
 #include "network.h"
 #include "status.h"
+#include "update_rule.h"
 
 namespace bptest {
 
@@ -19,6 +20,17 @@ inline bp::Network make_net(const std::vector<bp::LayerSpec>& layers) {
   bp::Status s = bp::Network::create(layers, &net);
   EXPECT_TRUE(s.is_ok()) << s.message();
   return net;
+}
+
+// Hyperparameters in the order η, μ, batch size, λ₁, λ₂.
+inline bp::Hyperparams hp(double lr, double mu, int batch, double l1 = 0, double l2 = 0) {
+  bp::Hyperparams h;
+  h.learning_rate = lr;
+  h.momentum = mu;
+  h.batch_size = batch;
+  h.l1 = l1;
+  h.l2 = l2;
+  return h;
 }
 
 inline std::string lower(std::string s) {
