@@ -4,22 +4,23 @@
 #include <gtest/gtest.h>
 
 #include <SDL.h>
-#define GL_GLEXT_PROTOTYPES 1
-#include <SDL_opengl.h>
 
 #include <chrono>
 #include <cstdio>
 #include <string>
 
 #include "activation.h"
-#include "boundary_renderer.h"
 #include "boundary_view.h"
+#include "gl.h"
+#include "gl_boundary_renderer.h"
+#include "input_features.h"
 #include "lab.h"
 
 namespace {
 
 constexpr double kTolerance = 1e-3;
-constexpr std::uint32_t kAllFeatures = 0x7f;  // x₁ x₂ x₁² x₂² x₁x₂ sin x₁ sin x₂
+// Every input feature of the engine's table (x₁ x₂ x₁² x₂² x₁x₂ sin x₁ sin x₂).
+std::uint32_t all_features() { return (1u << bp::features().size()) - 1; }
 
 class BoundaryShader : public ::testing::Test {
  protected:
@@ -66,16 +67,16 @@ SDL_Window* BoundaryShader::window_ = nullptr;
 SDL_GLContext BoundaryShader::context_ = nullptr;
 
 // Every hidden activation with every elementwise output activation, on a three-hidden-layer
-// network over all 7 features: the output and a unit of every layer. (Software GL takes seconds to
+// network over every feature: the output and a unit of every layer. (Software GL takes seconds to
 // compile the largest network's straight-line program, so that one is checked once, below.)
 TEST_F(BoundaryShader, MatchesTheEngineForEveryActivation) {
   const bp::ActivationId elementwise[] = {bp::ActivationId::Sigmoid, bp::ActivationId::Tanh,
                                           bp::ActivationId::Relu, bp::ActivationId::Linear};
-  bplab::BoundaryRenderer renderer;
+  bplab::GlBoundaryRenderer renderer;
   for (bp::ActivationId hidden : elementwise) {
     for (bp::ActivationId output : elementwise) {
       lab::Settings s;
-      s.features = kAllFeatures;
+      s.features = all_features();
       s.hidden = {6, 5, 4};
       s.hidden_activation = hidden;
       s.output_activation = output;
@@ -92,11 +93,11 @@ TEST_F(BoundaryShader, MatchesTheEngineForEveryActivation) {
   }
 }
 
-// The largest network the lab allows (all 7 features, 6 hidden layers of 16): its output.
+// The largest network the lab allows (every feature, 6 hidden layers of 16): its output.
 TEST_F(BoundaryShader, MatchesTheLargestNetwork) {
-  bplab::BoundaryRenderer renderer;
+  bplab::GlBoundaryRenderer renderer;
   lab::Settings s;
-  s.features = kAllFeatures;
+  s.features = all_features();
   s.hidden = {16, 16, 16, 16, 16, 16};
   s.hyper.learning_rate = 0.01;
   lab::Lab l;
@@ -106,17 +107,17 @@ TEST_F(BoundaryShader, MatchesTheLargestNetwork) {
 
 // Each input feature alone (layer 0 of the map is the feature itself).
 TEST_F(BoundaryShader, MatchesEveryInputFeature) {
-  bplab::BoundaryRenderer renderer;
+  bplab::GlBoundaryRenderer renderer;
   lab::Lab l;
   lab::Settings s;
-  s.features = kAllFeatures;
+  s.features = all_features();
   make_lab(&l, s);
-  for (int k = 0; k < 7; ++k) expect_match(renderer, l, 0, k, "feature " + std::to_string(k));
+  for (int k = 0; k < int(bp::features().size()); ++k) expect_match(renderer, l, 0, k, "feature " + std::to_string(k));
 }
 
 // The default lab (2 features, 4 + 2 tanh, sigmoid output) as a learner first sees it.
 TEST_F(BoundaryShader, MatchesTheDefaultLab) {
-  bplab::BoundaryRenderer renderer;
+  bplab::GlBoundaryRenderer renderer;
   lab::Lab l;
   make_lab(&l, l.settings());
   expect_match(renderer, l, -1, 0, "default lab");
@@ -137,14 +138,14 @@ TEST_F(BoundaryShader, MatchesSoftmaxOutputs) {
   s.loss = bp::LossId::Ce;
   make_lab(&l, s);
   ASSERT_EQ(l.network().output_size(), 2);
-  bplab::BoundaryRenderer renderer;
+  bplab::GlBoundaryRenderer renderer;
   for (int unit = 0; unit < 2; ++unit) expect_match(renderer, l, -1, unit, "softmax output " + std::to_string(unit));
 }
 
 // Prints the time to build the network's output map program (generated per architecture, so paid
 // when the architecture changes) and to render its map at 512² and 1024² device pixels.
 void report_frame_time(const lab::Lab& l) {
-  bplab::BoundaryRenderer renderer;
+  bplab::GlBoundaryRenderer renderer;
   const std::uint32_t features = l.settings().features;
   ASSERT_TRUE(renderer.set_network(l.network(), features));
   std::string shape = std::to_string(l.network().size(0));
@@ -154,14 +155,14 @@ void report_frame_time(const lab::Lab& l) {
   r.contour = true;
   glFinish();
   auto start = std::chrono::steady_clock::now();
-  ASSERT_NE(renderer.render(r, 1, 1), 0u);
+  ASSERT_NE(renderer.render(r, 1, 1, 0), 0u);
   glFinish();
   const auto ms_since = [&] {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   };
   std::printf("network %s: %.1f ms to build the program on %s\n", shape.c_str(), ms_since(), gpu);
   for (int size : {512, 1024}) {
-    ASSERT_NE(renderer.render(r, size, size), 0u);  // allocate outside the timing
+    ASSERT_NE(renderer.render(r, size, size, 0), 0u);  // allocate outside the timing
     glFinish();
     const int frames = 5;
     start = std::chrono::steady_clock::now();
@@ -169,7 +170,7 @@ void report_frame_time(const lab::Lab& l) {
       // A map is drawn again only when something changed, as the weights do while training.
       r.value_hi = 1.0 + 1e-6 * (f + 1);
       renderer.set_network(l.network(), features);
-      renderer.render(r, size, size);
+      renderer.render(r, size, size, 0);
     }
     glFinish();
     std::printf("network %s, %d x %d px: %.1f ms per map on %s\n", shape.c_str(), size, size,
@@ -181,7 +182,7 @@ void report_frame_time(const lab::Lab& l) {
 // Time per map of the default and the largest network (for the report, not a limit).
 TEST_F(BoundaryShader, ReportsFrameTime) {
   lab::Settings largest;
-  largest.features = kAllFeatures;
+  largest.features = all_features();
   largest.hidden = {16, 16, 16, 16, 16, 16};
   for (const lab::Settings& s : {lab::Settings{}, largest}) {
     lab::Lab l;

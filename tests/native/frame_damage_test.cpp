@@ -52,7 +52,7 @@ class FrameDamageTest : public ::testing::Test {
                                             ImDrawFlags_None, 1.5f);
     ImGui::End();
     ImGui::Render();
-    return damage_.compare(*ImGui::GetDrawData());
+    return damage_.compare_and_clip(ImGui::GetDrawData(), bplab::drawn_windows(), {});
   }
 
   static double area(const Redraw& r) {

@@ -7,7 +7,7 @@
 
 namespace {
 
-using lab::Box;
+using bplab::Box;
 
 const Box kScreen{0, 0, 1280, 800};
 
@@ -23,7 +23,7 @@ bool covers(const std::vector<Box>& rects, const Box& b) {
 }
 
 TEST(DamageBoxes, NearBoxesJoinAndFarOnesStayApart) {
-  lab::DamageBoxes d(8);
+  bplab::DamageBoxes d(8);
   d.add({10, 10, 20, 20});
   d.add({25, 12, 30, 18});   // 5 px away: joined
   d.add({400, 300, 410, 310});
@@ -35,7 +35,7 @@ TEST(DamageBoxes, NearBoxesJoinAndFarOnesStayApart) {
 }
 
 TEST(DamageBoxes, RectanglesAreWholePixelsWidenedAndClipped) {
-  lab::DamageBoxes d(0);
+  bplab::DamageBoxes d(0);
   d.add({10.5f, 10.25f, 20.5f, 20.75f});
   d.add({-5, 790, 3, 805});
   const std::vector<Box> out = d.finish(1, kScreen, 8);
@@ -51,7 +51,7 @@ TEST(DamageBoxes, RectanglesAreWholePixelsWidenedAndClipped) {
 TEST(DamageBoxes, RandomBoxesAreCoveredByRectanglesThatNeverOverlap) {
   std::mt19937 rng(3);
   for (int trial = 0; trial < 200; ++trial) {
-    lab::DamageBoxes d(float(rng() % 20));
+    bplab::DamageBoxes d(float(rng() % 20));
     std::vector<Box> added;
     const int n = 1 + int(rng() % 30);
     for (int k = 0; k < n; ++k) {
@@ -70,7 +70,7 @@ TEST(DamageBoxes, RandomBoxesAreCoveredByRectanglesThatNeverOverlap) {
 }
 
 TEST(DamageBoxes, NothingAddedGivesNothing) {
-  lab::DamageBoxes d(8);
+  bplab::DamageBoxes d(8);
   d.add({5, 5, 5, 9});  // empty
   EXPECT_FALSE(d.any());
   EXPECT_TRUE(d.finish(1, kScreen, 4).empty());

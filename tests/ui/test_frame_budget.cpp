@@ -19,7 +19,7 @@ struct Outcome {
 
 // Runs `frames` frames of a page asked for frames `asked_ms` apart whose frame k takes
 // interval(budget, k) for the budget the controller grants, and reports on the second half.
-Outcome run(lab::FrameBudget& b, double asked_ms, int frames,
+Outcome run(bplab::FrameBudget& b, double asked_ms, int frames,
             const std::function<double(double, int)>& interval, int refreshes = 1) {
   double time = 0, budget = 0;
   Outcome out;
@@ -50,7 +50,7 @@ std::function<double(double, int)> paced_page(int refreshes, double draw_ms, dou
 }
 
 TEST(FrameBudget, FillsTheSlackOfAPacedFrame) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   const double asked = 2 * kVsyncMs;
   const Outcome o = run(b, asked, 3000, paced_page(2, 15.0, 1.0), 2);
   EXPECT_GE(o.fps, 0.95 * 30.0);
@@ -59,7 +59,7 @@ TEST(FrameBudget, FillsTheSlackOfAPacedFrame) {
 }
 
 TEST(FrameBudget, FillsTheSlackWhereTrainingSlowsTheDrawing) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   const Outcome o = run(b, kVsyncMs, 3000, paced_page(1, 8.0, 2.0));
   EXPECT_GE(o.fps, 0.9 * 60.0);
   EXPECT_GT(o.mean_budget, 2.0) << "(16.7 − 8) / 2 = 4.3 ms fit";
@@ -68,7 +68,7 @@ TEST(FrameBudget, FillsTheSlackWhereTrainingSlowsTheDrawing) {
 // Frames that come late whatever the budget (a garbage collection, another tab) must not
 // starve training: the budget still settles well above the floor.
 TEST(FrameBudget, ToleratesSomeLateFramesThatTrainingDidNotCause) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   const double asked = 2 * kVsyncMs;
   const auto page = paced_page(2, 15.0, 1.0);
   const Outcome o = run(b, asked, 6000, [&](double budget, int k) {
@@ -81,27 +81,27 @@ TEST(FrameBudget, ToleratesSomeLateFramesThatTrainingDidNotCause) {
 // A page without vsync whose every millisecond of training lengthens the frame: the budget stays
 // where frames are at most kLate longer than asked.
 TEST(FrameBudget, KeepsACpuBoundPageWithinTheLateMargin) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   const Outcome o = run(b, 30.0, 3000, [](double budget, int) { return 30.0 + budget; });
   EXPECT_GE(o.fps, 0.9 * 1000.0 / 30.0);
   EXPECT_GT(o.mean_budget, b.floor_ms());
 }
 
 TEST(FrameBudget, StaysAtTheFloorWhereEvenTheFloorMakesFramesLate) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   const Outcome o = run(b, kVsyncMs, 3000, [](double, int) { return 2 * kVsyncMs; });
   EXPECT_DOUBLE_EQ(o.most_budget, b.floor_ms());
-  EXPECT_DOUBLE_EQ(b.floor_ms(), lab::FrameBudget::kFloor * kVsyncMs);
+  EXPECT_DOUBLE_EQ(b.floor_ms(), bplab::FrameBudget::kFloor * kVsyncMs);
 }
 
 TEST(FrameBudget, NeverExceedsTheAskedInterval) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   const Outcome o = run(b, 20.0, 3000, [](double, int) { return 20.0; });
   EXPECT_NEAR(o.most_budget, 20.0, 1e-9) << "training that costs nothing may fill the frame, no more";
 }
 
 TEST(FrameBudget, ChangesNothingWhileNotTrainingOrAfterAStall) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   run(b, 2 * kVsyncMs, 1000, paced_page(2, 15.0, 1.0), 2);
   const double settled = b.budget_ms();
   b.observe(5000.0, kVsyncMs, 2, true);
@@ -112,10 +112,10 @@ TEST(FrameBudget, ChangesNothingWhileNotTrainingOrAfterAStall) {
 
 // Training begins at the floor, so that the pacer first sees what the drawing costs alone.
 TEST(FrameBudget, BeginsEachTrainingRunWithAWarmUpAtTheFloor) {
-  lab::FrameBudget b;
+  bplab::FrameBudget b;
   run(b, 2 * kVsyncMs, 1000, paced_page(2, 15.0, 1.0), 2);
   b.observe(2 * kVsyncMs, kVsyncMs, 2, false);
-  for (int k = 0; k < lab::FrameBudget::kWarmUpFrames; ++k) {
+  for (int k = 0; k < bplab::FrameBudget::kWarmUpFrames; ++k) {
     b.observe(2 * kVsyncMs, kVsyncMs, 2, true);
     EXPECT_DOUBLE_EQ(b.budget_ms(), b.floor_ms()) << "frame " << k;
     EXPECT_FALSE(b.warmed_up());

@@ -17,7 +17,7 @@ std::size_t lcs_length(const std::string& a, const std::string& b) {
   return t[a.size()][b.size()];
 }
 
-bool diff(lab::SequenceDiff* d, const std::string& a, const std::string& b, std::size_t max_edits) {
+bool diff(bplab::SequenceDiff* d, const std::string& a, const std::string& b, std::size_t max_edits) {
   return d->run(a.size(), b.size(), [&](std::size_t i, std::size_t j) { return a[i] == b[j]; }, max_edits);
 }
 
@@ -31,7 +31,7 @@ std::string kept(const std::string& s, const std::vector<char>& flags) {
 
 TEST(SequenceDiff, MatchesAsManyAsTheLongestCommonSubsequenceInOrder) {
   std::mt19937 rng(7);
-  lab::SequenceDiff d;
+  bplab::SequenceDiff d;
   for (int trial = 0; trial < 500; ++trial) {
     std::string a, b;
     const int n = int(rng() % 40), m = int(rng() % 40);
@@ -51,7 +51,7 @@ TEST(SequenceDiff, LeavesOnlyTheChangedPartsOfALongSequenceUnmatched) {
   std::string a(3000, 'x'), b;
   for (std::size_t i = 0; i < a.size(); ++i) a[i] = char('a' + (i * 7919) % 26);
   b = a.substr(0, 100) + "#" + a.substr(100) + "tail";
-  lab::SequenceDiff d;
+  bplab::SequenceDiff d;
   ASSERT_TRUE(diff(&d, a, b, 64));
   EXPECT_EQ(d.edits, 5u);
   for (char k : d.a_kept) EXPECT_EQ(k, 1);
@@ -60,7 +60,7 @@ TEST(SequenceDiff, LeavesOnlyTheChangedPartsOfALongSequenceUnmatched) {
 }
 
 TEST(SequenceDiff, GivesUpBeyondTheCap) {
-  lab::SequenceDiff d;
+  bplab::SequenceDiff d;
   EXPECT_FALSE(diff(&d, "abcdefgh", "stuvwxyz", 15));  // 16 edits needed
   EXPECT_TRUE(diff(&d, "abcdefgh", "stuvwxyz", 16));
   EXPECT_EQ(d.edits, 16u);
@@ -68,7 +68,7 @@ TEST(SequenceDiff, GivesUpBeyondTheCap) {
 }
 
 TEST(SequenceDiff, HandlesEmptyAndEqualSequences) {
-  lab::SequenceDiff d;
+  bplab::SequenceDiff d;
   ASSERT_TRUE(diff(&d, "", "", 0));
   EXPECT_EQ(d.edits, 0u);
   ASSERT_TRUE(diff(&d, "same", "same", 0));

@@ -7,14 +7,10 @@
 
 #include "point_sprites.h"
 #include "colormap.h"
-#include "frame_damage.h"
 #include "help_marker.h"
 #include "imgui.h"
 #include "item_registry.h"
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten/emscripten.h>
-#endif
+#include "texture_changes.h"
 
 namespace bplab {
 namespace {
@@ -100,12 +96,6 @@ void draw_legend(ImDrawList* dl, ImVec2 p0, float width, lab::ValueRange range, 
   ImGui::SameLine(std::max(0.0f, width - ImGui::CalcTextSize(hi).x));
   ImGui::TextUnformatted(hi);
 }
-
-#ifdef __EMSCRIPTEN__
-// The last drawn view and its lab, for the browser's check below.
-BoundaryView* g_view = nullptr;
-const lab::Lab* g_lab = nullptr;
-#endif
 
 }  // namespace
 
@@ -195,14 +185,14 @@ void BoundaryView::draw(UiContext& ui) {
     texture = 0;
   } else if (!training || map_texture_ == 0 || now - map_time_ >= 1.0 / kTrainingMapHz) {
     texture = 0;
-    if (renderer_.set_network(net, lab.settings().features)) {
+    if (renderer_->set_network(net, lab.settings().features)) {
       MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
       r.discrete = discretize_;
       r.contour = classification;
       r.line_px = 1.5f * scale.x;
-      const unsigned long drawings = renderer_.drawings();
-      texture = renderer_.render(r, width, height, training ? kTrainingMapTexels : 0);
-      if (renderer_.drawings() != drawings) texture_changed(texture_id(texture));
+      const unsigned long drawings = renderer_->drawings();
+      texture = renderer_->render(r, width, height, training ? kTrainingMapTexels : 0);
+      if (renderer_->drawings() != drawings) texture_changed(texture_id(texture));
     }
     map_texture_ = texture;
     map_time_ = now;
@@ -213,7 +203,7 @@ void BoundaryView::draw(UiContext& ui) {
   } else {
     dl->AddRectFilled(p0, p1, im_colour(lab::kColourMid));
     dl->AddText(ImVec2(p0.x + 8, p0.y + 8), IM_COL32(40, 40, 40, 255),
-                first_frame ? "Preparing the output map…" : renderer_.error().c_str());
+                first_frame ? "Preparing the output map…" : renderer_->error().c_str());
   }
 
   dl->PushClipRect(p0, p1, true);
@@ -239,26 +229,21 @@ void BoundaryView::draw(UiContext& ui) {
     }
   }
   draw_legend(dl, ImGui::GetCursorScreenPos(), side, range, classification);
-
-#ifdef __EMSCRIPTEN__
-  g_view = this;
-  g_lab = &lab;
-#endif
 }
 
 const BoundaryView::Tile* BoundaryView::tile_for(const lab::Lab& lab, int layer, int unit, int px) {
   const int frame = ImGui::GetFrameCount();
   if (tiles_frame_ != frame) {
     tiles_frame_ = frame;
-    network_ok_ = renderer_.set_network(lab.network(), lab.settings().features);
+    network_ok_ = renderer_->set_network(lab.network(), lab.settings().features);
   }
   if (!network_ok_) return nullptr;
   const MapRequest request = unit_request(lab, layer, unit);
-  const unsigned long version = renderer_.params_version();
+  const unsigned long version = renderer_->params_version();
   for (Tile& t : tiles_)
     if (t.request.layer == layer && t.request.unit == unit && t.px == px) {
       if (t.version != version || t.request != request) {
-        if (renderer_.render_tile(request, t.x, t.y, px) == 0) return nullptr;
+        if (renderer_->render_tile(request, t.x, t.y, px) == 0) return nullptr;
         t.request = request;
         t.version = version;
       }
@@ -279,7 +264,7 @@ const BoundaryView::Tile* BoundaryView::tile_for(const lab::Lab& lab, int layer,
     tiles_.clear();
     shelf_x_ = shelf_y_ = shelf_height_ = 0;
   }
-  atlas_texture_ = renderer_.render_tile(request, shelf_x_, shelf_y_, px);
+  atlas_texture_ = renderer_->render_tile(request, shelf_x_, shelf_y_, px);
   if (atlas_texture_ == 0) return nullptr;
   texture_changed(texture_id(atlas_texture_));
   tiles_.push_back({request, px, shelf_x_, shelf_y_, version, frame});
@@ -305,24 +290,3 @@ void BoundaryView::draw_unit_map(const lab::Lab& lab, int layer, int unit, float
 }
 
 }  // namespace bplab
-
-#ifdef __EMSCRIPTEN__
-// window.lab can call Module.ccall('bplab_boundary_check', 'string', ['number'], [grid]): the
-// shader against the engine on grid × grid points, as JSON
-// {"points": n, "maxError": e, "ok": e ≤ 1e-3} (or {"error": "…"} before the map was drawn).
-extern "C" EMSCRIPTEN_KEEPALIVE const char* bplab_boundary_check(int grid) {
-  static std::string json;
-  if (bplab::g_view == nullptr) return R"({"error":"the output map has not been drawn"})";
-  const bplab::ShaderCheck c = bplab::check_shader(bplab::g_view->renderer(), *bplab::g_lab, -1, 0, grid);
-  char buffer[192];
-  if (!c.error.empty())
-    std::snprintf(buffer, sizeof buffer, R"({"error":"shader could not run"})");
-  else if (!std::isfinite(c.max_error))  // JSON has no inf: a NaN on either side
-    std::snprintf(buffer, sizeof buffer, R"({"points":%d,"maxError":null,"ok":false})", c.points);
-  else
-    std::snprintf(buffer, sizeof buffer, R"({"points":%d,"maxError":%.3g,"ok":%s})", c.points,
-                  c.max_error, c.max_error <= 1e-3 ? "true" : "false");
-  json = buffer;
-  return json.c_str();
-}
-#endif

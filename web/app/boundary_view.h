@@ -6,12 +6,14 @@
 // there (Lab::predict) to cross-check the shader; clicking adds a point (left: class 1, right:
 // class 0). Also draws the small per-unit maps of the network diagram.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "boundary_renderer.h"
 #include "lab.h"
 #include "pass.h"
+#include "platform_services.h"
 #include "ui_context.h"
 
 namespace bplab {
@@ -41,8 +43,6 @@ class BoundaryView {
   // texture and are drawn only when what they show changed.
   void draw_unit_map(const lab::Lab& lab, int layer, int unit, float size);
 
-  BoundaryRenderer& renderer() { return renderer_; }
-
   // The input-plane point under the mouse during the last draw(); false when not hovered.
   bool hovered_point(double* x1, double* x2) const {
     *x1 = hover_x1_;
@@ -62,7 +62,7 @@ class BoundaryView {
   };
   const Tile* tile_for(const lab::Lab& lab, int layer, int unit, int px);
 
-  BoundaryRenderer renderer_;
+  std::unique_ptr<BoundaryRenderer> renderer_ = platform::make_boundary_renderer();
   unsigned map_texture_ = 0;  // the output map shown, and when it was last drawn (ImGui time)
   double map_time_ = 0;
   bool show_test_ = true;

@@ -34,7 +34,7 @@ class LabApp {
   void frame();
   // Trains for at most max_ms of what is left of this frame's share: at a fixed speed the frame's
   // iterations all at once, at "max" speed a time budget that adapts to the frame rate
-  // (lab::FrameBudget). Returns whether some of the share is left. Called after the frame's
+  // (FrameBudget). Returns whether some of the share is left. Called after the frame's
   // drawing was handed to the GPU, by the native loop in one go and by the browser in slices
   // between animation frames; the next frame shows the result.
   bool train_slice(double max_ms);
@@ -42,7 +42,7 @@ class LabApp {
   // fps, samples/s, the training budget, the swap interval, notice, error and the lesson
   // ({id, step, steps, task_done}).
   std::string state_json() const;
-  // Display refreshes per frame that the lab asks for (lab::FramePacer): the platform passes it
+  // Display refreshes per frame that the lab asks for (FramePacer): the platform passes it
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
   // animation frame.
   int swap_interval() const { return pacer_.interval(); }
@@ -71,8 +71,8 @@ class LabApp {
   LossViewState loss_state_;
   WeightsViewState weights_state_;
   LessonPanel lessons_;
-  lab::FrameBudget budget_;
-  lab::FramePacer pacer_;
+  FrameBudget budget_;
+  FramePacer pacer_;
   bool frame_drew_ = true;
   long frames_drawn_ = 0;
   double screens_drawn_ = 0;  // the sum of the shares drawn: whole displays' worth

@@ -1,9 +1,13 @@
 // What the app needs from its platform, implemented once for the browser (services_web.cpp:
 // downloads, the file picker, location.hash, localStorage) and once natively
-// (services_native.cpp: files in a folder, a settings file). The app never includes SDL, GL or
-// Emscripten headers for these.
+// (services_native.cpp: files in a folder, a settings file), and the GPU work of the output maps
+// (gl_boundary_renderer.cpp, WebGL2 and OpenGL 3.3). The app never includes SDL, GL or Emscripten
+// headers for these.
 #pragma once
+#include <memory>
 #include <string>
+
+#include "boundary_renderer.h"
 
 namespace bplab::platform {
 
@@ -39,5 +43,9 @@ void storage_set(const std::string& key, const std::string& value);
 
 // Asks for a PNG screenshot of the next rendered frame, saved as `name`.
 void request_screenshot(const std::string& name);
+
+// A renderer of the output maps. It touches the GPU only from its first set_network() on, which
+// needs the window's GL context current.
+std::unique_ptr<BoundaryRenderer> make_boundary_renderer();
 
 }  // namespace bplab::platform

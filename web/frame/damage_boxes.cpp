@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace lab {
+namespace bplab {
 
 Box Box::united(const Box& o) const {
   if (empty()) return o;
@@ -71,4 +71,4 @@ std::vector<Box> DamageBoxes::finish(float margin, const Box& bounds, int max_bo
   return out;
 }
 
-}  // namespace lab
+}  // namespace bplab

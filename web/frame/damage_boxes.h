@@ -5,7 +5,7 @@
 #pragma once
 #include <vector>
 
-namespace lab {
+namespace bplab {
 
 // [x0, x1) × [y0, y1), in pixels.
 struct Box {
@@ -35,4 +35,4 @@ class DamageBoxes {
   std::vector<Box> boxes_;
 };
 
-}  // namespace lab
+}  // namespace bplab

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace lab {
+namespace bplab {
 
 void FrameBudget::observe(double dt_ms, double refresh_ms, int refreshes, bool training) {
   asked_ms_ = refresh_ms * refreshes;
@@ -26,4 +26,4 @@ void FrameBudget::observe(double dt_ms, double refresh_ms, int refreshes, bool t
   budget_ms_ = std::clamp(budget_ms_, floor_ms(), asked_ms_);
 }
 
-}  // namespace lab
+}  // namespace bplab

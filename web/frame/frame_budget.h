@@ -1,5 +1,5 @@
 // FrameBudget: how many milliseconds of each frame training may use at "max" speed, so that frames
-// keep coming at the interval the frame pacer asked for (lab::FramePacer: one, two or three
+// keep coming at the interval the frame pacer asked for (FramePacer: one, two or three
 // display refreshes).
 //
 // A frame is late when it took more than kLate times the asked interval; with vsync a late frame
@@ -16,7 +16,7 @@
 // floor, in which the pacer may still change the interval.
 #pragma once
 
-namespace lab {
+namespace bplab {
 
 class FrameBudget {
  public:
@@ -45,4 +45,4 @@ class FrameBudget {
   long frames_ = -1;  // frames since training began; −1 while not training
 };
 
-}  // namespace lab
+}  // namespace bplab

@@ -1,15 +1,11 @@
 #include "frame_damage.h"
 
-#include <imgui_internal.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 
 namespace bplab {
 namespace {
-
-std::vector<ImTextureID> g_changed_textures;
 
 // Boxes of changed triangles closer than this join into one rectangle: each rectangle costs a
 // clear and a pass over the window's triangles.
@@ -39,9 +35,9 @@ void triangles_of(const ImDrawVert* vtx, const ImDrawIdx* idx, const ImDrawCmd* 
 }
 
 // The pixels a triangle can touch: its bounding box within its command's clip rectangle.
-lab::Box reach(const ImDrawVert* const v[3], const ImDrawCmd& cmd) {
+Box reach(const ImDrawVert* const v[3], const ImDrawCmd& cmd) {
   const ImVec2 a = v[0]->pos, b = v[1]->pos, c = v[2]->pos;
-  const lab::Box box{std::min({a.x, b.x, c.x}), std::min({a.y, b.y, c.y}), std::max({a.x, b.x, c.x}),
+  const Box box{std::min({a.x, b.x, c.x}), std::min({a.y, b.y, c.y}), std::max({a.x, b.x, c.x}),
                      std::max({a.y, b.y, c.y})};
   return box.clipped({cmd.ClipRect.x, cmd.ClipRect.y, cmd.ClipRect.z, cmd.ClipRect.w});
 }
@@ -66,7 +62,7 @@ bool same_cmd(const ImDrawCmd& a, const ImDrawCmd& b) {
 
 // Narrows a command's clip rectangle to `rect`: only the rectangle that was cleared is drawn
 // again, and a blended pixel outside it would be blended twice.
-void clip_to(ImDrawCmd* cmd, const lab::Box& rect) {
+void clip_to(ImDrawCmd* cmd, const Box& rect) {
   cmd->ClipRect = ImVec4(std::max(cmd->ClipRect.x, rect.x0), std::max(cmd->ClipRect.y, rect.y0),
                          std::min(cmd->ClipRect.z, rect.x1), std::min(cmd->ClipRect.w, rect.y1));
 }
@@ -77,17 +73,7 @@ bool same_bytes(const std::vector<T>& copy, const ImVector<T>& now) {
          (now.Size == 0 || std::memcmp(copy.data(), now.Data, sizeof(T) * copy.size()) == 0);
 }
 
-// The window that owns each draw list of this frame.
-std::unordered_map<const ImDrawList*, ImGuiWindow*> owners() {
-  std::unordered_map<const ImDrawList*, ImGuiWindow*> out;
-  for (ImGuiWindow* w : GImGui->Windows)
-    if (w->Active && !w->Hidden) out[w->DrawList] = w;
-  return out;
-}
-
 }  // namespace
-
-void texture_changed(ImTextureID id) { g_changed_textures.push_back(id); }
 
 bool FrameDamage::Placed::operator==(const Placed& o) const {
   return window == o.window && min.x == o.min.x && min.y == o.min.y && max.x == o.max.x &&
@@ -95,7 +81,7 @@ bool FrameDamage::Placed::operator==(const Placed& o) const {
 }
 
 FrameDamage::Change FrameDamage::compare_and_remember(ImGuiID window, const ImDrawList& list,
-                                                     bool textures_changed, lab::DamageBoxes* boxes) {
+                                                     bool textures_changed, DamageBoxes* boxes) {
   Copy& c = copies_[window];
   const bool same_cmds = c.cmd.size() == std::size_t(list.CmdBuffer.Size) &&
                          std::equal(c.cmd.begin(), c.cmd.end(), list.CmdBuffer.begin(), same_cmd);
@@ -136,7 +122,7 @@ FrameDamage::Change FrameDamage::compare_and_remember(ImGuiID window, const ImDr
   return change;
 }
 
-ImDrawList* FrameDamage::triangles_within(const ImDrawList& list, const lab::Box& rect) {
+ImDrawList* FrameDamage::triangles_within(const ImDrawList& list, const Box& rect) {
   if (copies_used_ == copies_drawn_.size())
     copies_drawn_.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
   ImDrawList& out = *copies_drawn_[copies_used_++];
@@ -172,43 +158,41 @@ ImDrawList* FrameDamage::triangles_within(const ImDrawList& list, const lab::Box
   return &out;
 }
 
-Redraw FrameDamage::compare(const ImDrawData& data) {
-  const std::vector<ImTextureID> changed_textures = std::move(g_changed_textures);
-  g_changed_textures.clear();
+Redraw FrameDamage::compare_and_clip(ImDrawData* frame, const std::vector<DrawnWindow>& windows,
+                                     const std::vector<ImTextureID>& changed_textures) {
   const auto shows_changed_texture = [&](const ImDrawList& list) {
     for (const ImDrawCmd& cmd : list.CmdBuffer)
       if (std::find(changed_textures.begin(), changed_textures.end(), cmd.TextureId) != changed_textures.end())
         return true;
     return false;
   };
+  std::unordered_map<const ImDrawList*, const DrawnWindow*> owner;
+  for (const DrawnWindow& w : windows) owner[w.list] = &w;
 
   Redraw out;
-  out.everything = copies_.empty() || data.DisplaySize.x != display_.x || data.DisplaySize.y != display_.y;
-  display_ = data.DisplaySize;
+  out.everything = copies_.empty() || frame->DisplaySize.x != display_.x || frame->DisplaySize.y != display_.y;
+  display_ = frame->DisplaySize;
   copies_used_ = 0;
-  const auto owner = owners();
   std::vector<Placed> layout;
-  std::vector<ImGuiWindow*> roots;     // the root window of each part, in drawing order
+  std::vector<ImGuiID> roots;          // the root window of each part, in drawing order
   std::vector<Change> changed;         // what changed in the lists of each part
-  std::vector<lab::DamageBoxes> boxes;  // for kBoxes: around the changed triangles of its lists
-  for (const ImDrawList* list : data.CmdLists) {
+  std::vector<DamageBoxes> boxes;      // for kBoxes: around the changed triangles of its lists
+  for (ImDrawList* list : frame->CmdLists) {
     const auto found = owner.find(list);
-    ImGuiWindow* root = found == owner.end() ? nullptr : found->second->RootWindow;
-    if (root == nullptr || (root->Flags & (ImGuiWindowFlags_Popup | ImGuiWindowFlags_Tooltip)) != 0) {
+    if (found == owner.end() || found->second->overlay) {
       out.everything = true;
       continue;
     }
-    const ImGuiID id = found->second->ID;
-    const ImVec2 max(root->Pos.x + root->Size.x, root->Pos.y + root->Size.y);
-    layout.push_back({id, root->Pos, max});
-    if (roots.empty() || roots.back() != root) {
-      roots.push_back(root);
+    const DrawnWindow& w = *found->second;
+    layout.push_back({w.id, w.root_min, w.root_max});
+    if (roots.empty() || roots.back() != w.root) {
+      roots.push_back(w.root);
       changed.push_back(Change::kNone);
       boxes.emplace_back(kJoinGap);
-      out.parts.push_back({root->Pos, max, {}});
+      out.parts.push_back({w.root_min, w.root_max, {}});
     }
-    out.parts.back().lists.push_back(const_cast<ImDrawList*>(list));
-    const Change c = compare_and_remember(id, *list, shows_changed_texture(*list), &boxes.back());
+    out.parts.back().lists.push_back(list);
+    const Change c = compare_and_remember(w.id, *list, shows_changed_texture(*list), &boxes.back());
     changed.back() = std::max(changed.back(), c);
   }
   out.everything = out.everything || layout != layout_;
@@ -216,7 +200,7 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
   std::vector<Redraw::Part> drawn;
   for (std::size_t i = 0; !out.everything && i < out.parts.size(); ++i) {
     Redraw::Part& part = out.parts[i];
-    const lab::Box window{part.min.x, part.min.y, part.max.x, part.max.y};
+    const Box window{part.min.x, part.min.y, part.max.x, part.max.y};
     if (changed[i] == Change::kAll) {
       for (ImDrawList* list : part.lists)
         for (ImDrawCmd& cmd : list->CmdBuffer) clip_to(&cmd, window);
@@ -225,7 +209,7 @@ Redraw FrameDamage::compare(const ImDrawData& data) {
     }
     // Whole pixels, one more on each side for anti-aliasing fringes, within the window. A changed
     // vertex that no triangle uses changes no pixel and adds no box.
-    for (const lab::Box& r : boxes[i].finish(1.0f, window, kMaxRectsPerWindow)) {
+    for (const Box& r : boxes[i].finish(1.0f, window, kMaxRectsPerWindow)) {
       Redraw::Part box{ImVec2(r.x0, r.y0), ImVec2(r.x1, r.y1), {}};
       for (ImDrawList* list : part.lists) {
         // A list with nothing to draw is left out: the backend would still upload its empty

@@ -7,8 +7,7 @@
 // nothing either.
 //
 // A window is compared by its draw lists (vertices, indices, commands) and the textures they
-// show: whoever changes the pixels of a texture shown under the same id calls texture_changed().
-// Where a window changed only in part, only rectangles around the triangles that changed are
+// show, of which the frame loop passes those whose pixels changed (texture_changes.h). Where a window changed only in part, only rectangles around the triangles that changed are
 // cleared and drawn, with the window's triangles that reach into them: a live number in a large
 // panel then costs its own few pixels, and a growing curve the few at its end. The changed
 // triangles are those that use a changed vertex when the indices and commands are the same (a
@@ -27,6 +26,7 @@
 #include <vector>
 
 #include "damage_boxes.h"
+#include "drawn_windows.h"
 #include "sequence_diff.h"
 
 namespace bplab {
@@ -38,7 +38,7 @@ struct Redraw {
     ImVec2 min, max;
     // The window's draw lists, its child windows' included; for a part of a window, copies that
     // hold only the triangles that reach into the rectangle (owned by FrameDamage, valid until
-    // the next compare()).
+    // the next compare_and_clip()).
     std::vector<ImDrawList*> lists;
   };
   bool everything = true;
@@ -48,7 +48,13 @@ struct Redraw {
 class FrameDamage {
  public:
   // Compares this frame's draw data with the last one compared, and remembers this one.
-  Redraw compare(const ImDrawData& data);
+  // windows: the windows drawn this frame (drawn_windows()); changed_textures: those whose pixels
+  // changed since the last comparison (take_changed_textures()).
+  // It rewrites `frame`: the commands of every window to be drawn whole are clipped to that
+  // window's rectangle, the one cleared (a blended pixel drawn outside it would be blended twice).
+  // The parts returned point into `frame` and into copies owned here.
+  Redraw compare_and_clip(ImDrawData* frame, const std::vector<DrawnWindow>& windows,
+                          const std::vector<ImTextureID>& changed_textures);
   // The next comparison draws everything (the back buffer's content was lost).
   void invalidate() { copies_.clear(); }
 
@@ -67,21 +73,17 @@ class FrameDamage {
   // within the boxes it adds to `boxes` (display coordinates).
   enum class Change { kNone, kBoxes, kAll };
   Change compare_and_remember(ImGuiID window, const ImDrawList& list, bool textures_changed,
-                              lab::DamageBoxes* boxes);
+                              DamageBoxes* boxes);
   // A list of the triangles of `list` that reach into `rect`, clipped to it.
-  ImDrawList* triangles_within(const ImDrawList& list, const lab::Box& rect);
+  ImDrawList* triangles_within(const ImDrawList& list, const Box& rect);
 
   std::unordered_map<ImGuiID, Copy> copies_;
   std::vector<Placed> layout_;
   ImVec2 display_{0, 0};
-  lab::SequenceDiff diff_;
+  SequenceDiff diff_;
   std::vector<std::unique_ptr<ImDrawList>> copies_drawn_;  // triangles_within()'s lists
   std::size_t copies_used_ = 0;
   std::vector<int> remap_;  // [list vertices]: a vertex's index in the copy, or −1
 };
-
-// Records that the pixels of texture `id` changed; the next FrameDamage::compare redraws every
-// window that shows it.
-void texture_changed(ImTextureID id);
 
 }  // namespace bplab

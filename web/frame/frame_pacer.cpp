@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace lab {
+namespace bplab {
 namespace {
 
 constexpr double kDefaultRefreshMs = 1000.0 / 60.0;
@@ -28,6 +28,15 @@ void FramePacer::change_interval(int to) {
   restart_window();
 }
 
+void FramePacer::observe_idle(double dt_ms) {
+  if (interval_ == 1) return;
+  idle_ms_ += std::max(dt_ms, 0.0);
+  if (idle_ms_ < kIdleMs) return;
+  idle_ms_ = 0;
+  trial_ = true;
+  change_interval(1);
+}
+
 void FramePacer::observe(double dt_ms, bool drew, bool hold, bool enabled) {
   if (!enabled) {
     if (interval_ != 1) change_interval(1);
@@ -35,11 +44,15 @@ void FramePacer::observe(double dt_ms, bool drew, bool hold, bool enabled) {
     windows_until_trial_ = wait_windows_ = kFirstWaitWindows;
     return;
   }
-  if (!drew) return;
   if (hold) {
     restart_window();
     return;
   }
+  if (!drew) {
+    observe_idle(dt_ms);
+    return;
+  }
+  idle_ms_ = 0;
   // A stall (tab in the background, a breakpoint) says nothing about the frame rate.
   if (dt_ms <= 0 || dt_ms > 250) {
     restart_window();
@@ -83,4 +96,4 @@ void FramePacer::observe(double dt_ms, bool drew, bool hold, bool enabled) {
   }
 }
 
-}  // namespace lab
+}  // namespace bplab

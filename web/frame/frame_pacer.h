@@ -15,14 +15,16 @@
 //     with more than kLateInTrial of kWindow frames late ends at once and goes back, and the wait
 //     before the next trial doubles (from kFirstWaitWindows up to kLongestWaitWindows).
 // Only frames that follow a frame that drew something count: a frame that draws nothing (nothing
-// on screen changed, see FrameDamage) says nothing about what drawing costs. While the lab trains
-// at "max" speed, past the budget's warm-up, the budget makes a few frames late on purpose
-// (lab::FrameBudget): the pacer then holds its interval.
+// on screen changed, see FrameDamage) says nothing about what drawing costs. It costs nothing
+// either, so a page that has drawn nothing for kIdleMs (paused, and nobody touches it) goes back
+// to one refresh a frame, as a trial: once it draws again, a few late frames end it. While the
+// lab trains at "max" speed, past the budget's warm-up, the budget makes a few frames late on
+// purpose (FrameBudget): the pacer then holds its interval.
 #pragma once
 
 #include <array>
 
-namespace lab {
+namespace bplab {
 
 class FramePacer {
  public:
@@ -32,6 +34,7 @@ class FramePacer {
   static constexpr double kLateInTrial = 0.05;
   static constexpr int kFirstWaitWindows = 3;
   static constexpr int kLongestWaitWindows = 30;
+  static constexpr double kIdleMs = 250;
 
   // Called at the start of each frame. dt_ms: the interval since the previous frame began; drew:
   // the previous frame drew something; hold: keep the interval (the lab trains at "max" speed
@@ -45,6 +48,8 @@ class FramePacer {
  private:
   void restart_window();
   void change_interval(int to);
+  // A frame after one that drew nothing, dt_ms after it.
+  void observe_idle(double dt_ms);
 
   int interval_ = 1;
   // Shortest interval per refresh in each of the last few windows (the current one last).
@@ -56,6 +61,7 @@ class FramePacer {
   bool trial_ = false;     // this window tries one refresh less than the last good interval
   int windows_until_trial_ = kFirstWaitWindows;
   int wait_windows_ = kFirstWaitWindows;
+  double idle_ms_ = 0;  // since the last frame that drew something
 };
 
-}  // namespace lab
+}  // namespace bplab

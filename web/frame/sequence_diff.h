@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace lab {
+namespace bplab {
 
 struct SequenceDiff {
   std::vector<char> a_kept, b_kept;  // [n], [m]: 1 where the element is matched in the other
@@ -77,4 +77,4 @@ bool SequenceDiff::run(std::size_t n, std::size_t m, Same same, std::size_t max_
   return true;
 }
 
-}  // namespace lab
+}  // namespace bplab

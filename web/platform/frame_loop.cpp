@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "texture_changes.h"
 
 namespace bplab {
 
@@ -59,7 +60,10 @@ void use_nearest_filtering_for_atlas() {
 double draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  const Redraw redraw = damage != nullptr ? damage->compare(*data) : Redraw{};
+  // Taken every frame, also without damage, so that the list does not grow.
+  const std::vector<ImTextureID> changed_textures = take_changed_textures();
+  const Redraw redraw =
+      damage != nullptr ? damage->compare_and_clip(data, drawn_windows(), changed_textures) : Redraw{};
   if (redraw.everything) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(data);
@@ -116,10 +120,10 @@ void render_frame(LabApp& app, double frame_interval_s, FrameDamage* damage) {
 #endif
 }
 
-void follow_swap_interval(const LabApp& app) {
-  static int asked = 0;
-  if (app.swap_interval() == asked) return;
-  asked = app.swap_interval();
+void follow_swap_interval(int interval) {
+  static int asked = -1;  // none yet
+  if (interval == asked) return;
+  asked = interval;
   SDL_GL_SetSwapInterval(asked);
 }
 

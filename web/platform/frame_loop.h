@@ -22,8 +22,9 @@ bool pump_events(SDL_Window* window);
 // With `damage`, only what changed is drawn (whole windows, or boxes within them): for a back
 // buffer that keeps its pixels (the browser's); a swapped native back buffer has to be drawn whole.
 void render_frame(LabApp& app, double frame_interval_s = 0, FrameDamage* damage = nullptr);
-// Asks SDL for the app's swap interval (LabApp::swap_interval) whenever it changes.
-void follow_swap_interval(const LabApp& app);
+// Asks SDL for this swap interval (display refreshes per frame; 0: do not wait) whenever it
+// differs from the last one asked for.
+void follow_swap_interval(int interval);
 // Size of the framebuffer in device pixels: ImGui's DisplaySize × DisplayFramebufferScale.
 PixelSize framebuffer_size();
 

@@ -15,12 +15,12 @@ constexpr const char* kFontPath = "/fonts/DejaVuSans.ttf";
 // Where the link step's --embed-file puts assets/lessons.
 constexpr const char* kLessonsDir = "/assets/lessons";
 
-struct Lab {
+struct Page {
   bplab::LabWindow window;
   bplab::LabApp app;
   double last_frame_ms = 0;  // the previous frame's animation frame timestamp; 0 before it
 };
-Lab* g_lab = nullptr;
+Page* g_page = nullptr;
 
 // Training at "max" speed runs between animation frames, in slices of at most kSliceMs, each a
 // message to a MessageChannel (chained setTimeout calls would be clamped to ≥ 4 ms apart). The
@@ -41,23 +41,23 @@ EM_JS(void, post_training_slice, (), {
 EM_JS(double, animation_frame_time_ms, (), { return document.timeline.currentTime; });
 
 void tick(void* arg) {
-  auto* lab = static_cast<Lab*>(arg);
+  auto* page = static_cast<Page*>(arg);
   // A page cannot close its own tab, so a quit request has nothing to stop.
-  bplab::pump_events(lab->window.window);
+  bplab::pump_events(page->window.window);
   const double frame_ms = animation_frame_time_ms();
-  const double interval_s = lab->last_frame_ms > 0 ? (frame_ms - lab->last_frame_ms) / 1000.0 : 0.0;
-  lab->last_frame_ms = frame_ms;
-  bplab::render_frame(lab->app, interval_s, &lab->app.damage());
+  const double interval_s = page->last_frame_ms > 0 ? (frame_ms - page->last_frame_ms) / 1000.0 : 0.0;
+  page->last_frame_ms = frame_ms;
+  bplab::render_frame(page->app, interval_s, &page->app.damage());
   bplab::platform::after_render();
-  SDL_GL_SwapWindow(lab->window.window);
-  bplab::follow_swap_interval(lab->app);
+  SDL_GL_SwapWindow(page->window.window);
+  bplab::follow_swap_interval(page->app.swap_interval());
   post_training_slice();
 }
 
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void bplab_train_slice() {
-  if (g_lab != nullptr && g_lab->app.train_slice(kSliceMs)) post_training_slice();
+  if (g_page != nullptr && g_page->app.train_slice(kSliceMs)) post_training_slice();
 }
 
 // The canvas keeps its pixels from one frame to the next (WebGL's preserveDrawingBuffer), so a
@@ -67,12 +67,12 @@ EM_JS(void, keep_drawing_buffer, (), { EGL.contextAttributes.preserveDrawingBuff
 
 int main() {
   // Static: main returns into the browser's event loop while tick() keeps using it.
-  static Lab lab;
-  g_lab = &lab;
+  static Page page;
+  g_page = &page;
   keep_drawing_buffer();
-  if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &lab.window)) return 1;
-  lab.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio()), kLessonsDir});
-  bplab::web_bridge::attach(&lab.app);
-  emscripten_set_main_loop_arg(tick, &lab, 0, true);
+  if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &page.window)) return 1;
+  page.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio()), kLessonsDir});
+  bplab::web_bridge::attach(&page.app);
+  emscripten_set_main_loop_arg(tick, &page, 0, true);
   return 0;
 }

@@ -1,5 +1,6 @@
 // The C functions that web/shell/lab_page.js calls (through Module.ccall) to implement
-// window.lab.state(), window.lab.itemRect(label) and window.lab.redrawAll().
+// window.lab.state(), window.lab.itemRect(label) and window.lab.redrawAll(), and one for the
+// console (bplab_boundary_check).
 #pragma once
 #include "lab_app.h"
 
