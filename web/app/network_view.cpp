@@ -70,10 +70,6 @@ Layout make_layout(const bp::Network& net, ImVec2 min, ImVec2 max, float label_w
   return lay;
 }
 
-std::size_t weight_index(const bp::Network& net, int l, int j, int i) {
-  return net.weight_offset(l) + std::size_t(j) * net.size(l - 1) + std::size_t(i);
-}
-
 // Rebuilds the weight names and the probe points when the architecture or the canvas size
 // changed (both are independent of where the window is, so moving it costs nothing).
 void refresh_cache(const lab::Lab& lab, const Layout& lay, NetworkViewState& st) {
@@ -219,7 +215,7 @@ void value_row(const char* name, double value, const char* note) {
 
 void weight_tooltip(const lab::Lab& lab, const Hit& h) {
   const bp::Network& net = lab.network();
-  const std::size_t k = weight_index(net, h.l, h.j, h.i);
+  const std::size_t k = net.param_index(h.l, h.j, h.i);
   const std::vector<double>& g = lab.trainer().gradient();
   const std::vector<double>& v = lab.trainer().velocity();
   char from[48], to[48];

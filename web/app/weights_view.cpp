@@ -100,7 +100,7 @@ void heatmaps(lab::Lab& lab) {
       const int i = std::clamp(int((mouse.x - min.x) / cell), 0, cols - 1);
       const int j = std::clamp(int((mouse.y - min.y) / cell), 0, rows - 1);
       if (clicked) lab.select_weight(l, j, i);
-      const std::size_t k = net.weight_offset(l) + std::size_t(j) * cols + std::size_t(i);
+      const std::size_t k = net.param_index(l, j, i);
       const std::vector<double>& g = lab.trainer().gradient();
       ImGui::BeginTooltip();
       ImGui::Text("%s = %.6g", lab.weight_name(l, j, i).c_str(), net.weight(l, j, i));
