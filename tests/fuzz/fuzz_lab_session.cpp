@@ -11,7 +11,7 @@
 //   - unless the lab reports divergence, parameters, losses, gradient and velocity are finite;
 //   - rejected imports and links change nothing (settings and parameters);
 //   - export_model → import_model gives back bit-identical parameters;
-//   - state_json() is valid JSON.
+//   - the state's snapshot is valid JSON.
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -21,6 +21,7 @@
 
 #include "fuzz_check.h"
 #include "lab.h"
+#include "lab_state.h"
 #include "url_hash.h"
 
 namespace {
@@ -59,7 +60,8 @@ void check_invariants(const lab::Lab& l) {
   } else {
     FUZZ_CHECK(!l.divergence_message().empty() && !l.running(), "divergence without message/stop");
   }
-  FUZZ_CHECK(nlohmann::json::accept(l.state_json()), "state_json is not JSON");
+  FUZZ_CHECK(nlohmann::json::accept(nlohmann::json(lab::snapshot(l, true)).dump()),
+             "the state is not JSON");
 }
 
 // A rejected action must leave settings and parameters as they were.
@@ -151,12 +153,12 @@ void run(lab::Lab* l, char op, std::string_view arg) {
       return;
     }
     case 'w': {  // inspector on some weight and sample
-      l->select_weight(small(arg, 0, 9), small(arg, 1, 18), small(arg, 2, 18));
-      l->inspector().sample = small(arg, 3, 256);
-      const bp::Trace t = l->inspector_trace();
+      l->inspector().select_weight(small(arg, 0, 9), small(arg, 1, 18), small(arg, 2, 18));
+      l->inspector().selection().sample = small(arg, 3, 256);
+      const bp::Trace t = l->inspector().trace();
       FUZZ_CHECK(int(t.y.size()) == l->network().num_layers(), "trace of %zu layers", t.y.size());
       (void)l->predict(small(arg, 4, 256) / 85.0 - 1.5, small(arg, 5, 256) / 85.0 - 1.5);
-      (void)l->weight_name(l->inspector().layer, l->inspector().unit, l->inspector().input);
+      (void)bp::weight_name(l->network(), l->inspector().selection().layer, l->inspector().selection().unit, l->inspector().selection().input);
       return;
     }
     default:

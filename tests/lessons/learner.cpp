@@ -48,8 +48,8 @@ void Learner::drag(int l, int j, int i, double value) {
 }
 
 void Learner::inspect(int l, int j, int i, int step) {
-  ASSERT_TRUE(lab_.select_weight(l, j, i)) << where();
-  lab_.inspector().step = step;
+  ASSERT_TRUE(lab_.inspector().select_weight(l, j, i)) << where();
+  lab_.inspector().selection().step = step;
   runner_.update(&lab_);
 }
 

@@ -168,15 +168,30 @@ TEST(Condition, MessagesQuoteAtMostFortyBytes) {
 }
 
 TEST(StateMap, FlattensNestedObjectsAndArrays) {
+  lab::LabState state;
+  state.epoch = 3;
+  state.dataset = "xor";
+  state.running = true;
+  state.hidden = {4, 2};
+  state.sample.present = true;
+  state.sample.outputs = {0.25, 0.5};
+  state.sample.targets = {0, 1};
+  state.sample.errors = {0.25, -0.5};
   StateMap m;
-  ASSERT_TRUE(lessons::flatten_json(R"({"a": 1, "b": {"c": "x", "d": [true, 2.5]}, "e": null})", "", &m));
-  EXPECT_EQ(m.at("a"), Value(1.0));
-  EXPECT_EQ(m.at("b.c"), Value(std::string("x")));
-  EXPECT_EQ(m.at("b.d.0"), Value(true));
-  EXPECT_EQ(m.at("b.d.1"), Value(2.5));
-  EXPECT_EQ(m.at("b.d.count"), Value(2.0));
-  EXPECT_EQ(m.count("e"), 0u);
-  EXPECT_FALSE(lessons::flatten_json("[1]", "", &m));
+  lessons::add_state(state, &m);
+  EXPECT_EQ(m.at("epoch"), Value(3.0));
+  EXPECT_EQ(m.at("dataset"), Value(std::string("xor")));
+  EXPECT_EQ(m.at("running"), Value(true));
+  EXPECT_EQ(m.at("hidden.1"), Value(2.0));
+  EXPECT_EQ(m.at("hidden.count"), Value(2.0));
+  EXPECT_EQ(m.at("sample.outputs.1"), Value(0.5));
+  EXPECT_EQ(m.at("sample.error"), Value(0.25));
+  EXPECT_EQ(m.count("inspector.next_weight"), 0u) << "left out unless asked for";
+  state.sample.present = false;
+  StateMap none;
+  lessons::add_state(state, &none);
+  EXPECT_EQ(none.count("sample.output"), 0u) << "no sample, no sample values";
+  EXPECT_EQ(none.count("sample.index"), 1u);
   EXPECT_EQ(lessons::schema_key("sample.outputs.12"), "sample.outputs.#");
   EXPECT_EQ(lessons::schema_key("w5.x1"), "w5.x1");
   EXPECT_EQ(lessons::format_value(Value(0.298371109)), "0.298371");

@@ -1,11 +1,12 @@
 // The lab operations the lessons rely on, checked on Mazur's example: several targets per sample,
 // dragging a weight, the E(w) curve and its slope, previewing the next update, and the inspector and
-// sample fields of state_json.
+// sample fields of the lab's state.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "lab.h"
+#include "lab_state.h"
 #include "url_hash.h"
 
 namespace {
@@ -34,15 +35,15 @@ TEST(LabLessonTools, TwoTargetsGiveTwoOutputsAndMazursNumbers) {
   EXPECT_EQ(l.network().output_size(), 2);
   EXPECT_EQ(l.train_set().size(), 1);
   EXPECT_NEAR(l.loss_train(), 0.298371109, 1e-9);
-  ASSERT_TRUE(l.select_weight(2, 0, 0));
-  const nlohmann::json j = nlohmann::json::parse(l.state_json());
+  ASSERT_TRUE(l.inspector().select_weight(2, 0, 0));
+  const nlohmann::json j = nlohmann::json(lab::snapshot(l));
   EXPECT_EQ(j["inspector"]["weight"], "w5");
   EXPECT_NEAR(j["inspector"]["dE_dtheta"].get<double>(), 0.138498562, 1e-9);
   EXPECT_NEAR(j["inspector"]["gradient"].get<double>(), 0.082167041, 1e-9);
   EXPECT_NEAR(j["inspector"]["slope"].get<double>(), 0.082167041, 1e-9);
   EXPECT_NEAR(j["sample"]["outputs"][0].get<double>(), 0.75136507, 1e-8);
   EXPECT_NEAR(j["sample"]["outputs"][1].get<double>(), 0.772928465, 1e-8);
-  EXPECT_NEAR(l.weight_after_step(), 0.35891648, 1e-8);
+  EXPECT_NEAR(l.inspector().batch_update().w_new, 0.35891648, 1e-8);
   EXPECT_DOUBLE_EQ(l.network().weight(2, 0, 0), 0.40) << "the preview is undone";
   EXPECT_EQ(l.trainer().iteration(), 0);
   l.step();
@@ -83,13 +84,13 @@ TEST(LabLessonTools, DraggingAWeightReevaluatesTheError) {
 TEST(LabLessonTools, ErrorCurvePassesThroughTheCurrentWeight) {
   Lab l;
   mazur(&l);
-  ASSERT_TRUE(l.select_weight(2, 0, 0));
-  const std::vector<double> curve = l.error_curve(0.0, 0.8, 5);  // w = 0, 0.2, 0.4, 0.6, 0.8
+  ASSERT_TRUE(l.inspector().select_weight(2, 0, 0));
+  const std::vector<double> curve = l.inspector().error_curve(0.0, 0.8, 5);  // w = 0, 0.2, 0.4, 0.6, 0.8
   ASSERT_EQ(curve.size(), 5u);
   EXPECT_DOUBLE_EQ(curve[2], l.loss_train());
   // Central difference of the curve ≈ the analytic slope.
-  const std::vector<double> near = l.error_curve(0.4 - 1e-5, 0.4 + 1e-5, 2);
-  EXPECT_NEAR((near[1] - near[0]) / 2e-5, l.inspector_slope(), 1e-7);
+  const std::vector<double> near = l.inspector().error_curve(0.4 - 1e-5, 0.4 + 1e-5, 2);
+  EXPECT_NEAR((near[1] - near[0]) / 2e-5, l.inspector().slope(), 1e-7);
 }
 
 }  // namespace

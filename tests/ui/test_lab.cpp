@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "lab.h"
+#include "lab_state.h"
+#include "param_names.h"
 
 namespace {
 
@@ -143,19 +145,19 @@ TEST(Lab, WeightsAreNamedInMazurOrder) {
   Settings s = l.settings();
   s.hidden = {2};
   ASSERT_TRUE(l.apply(s));
-  EXPECT_EQ(l.weight_name(1, 0, 0), "w1");
-  EXPECT_EQ(l.weight_name(1, 0, 1), "w2");
-  EXPECT_EQ(l.weight_name(1, 1, 0), "w3");
-  EXPECT_EQ(l.weight_name(2, 0, 0), "w5");
-  EXPECT_TRUE(l.select_weight(2, 0, 1));
-  EXPECT_FALSE(l.select_weight(3, 0, 0));
-  EXPECT_EQ(l.inspector().layer, 2);
+  EXPECT_EQ(bp::weight_name(l.network(), 1, 0, 0), "w1");
+  EXPECT_EQ(bp::weight_name(l.network(), 1, 0, 1), "w2");
+  EXPECT_EQ(bp::weight_name(l.network(), 1, 1, 0), "w3");
+  EXPECT_EQ(bp::weight_name(l.network(), 2, 0, 0), "w5");
+  EXPECT_TRUE(l.inspector().select_weight(2, 0, 1));
+  EXPECT_FALSE(l.inspector().select_weight(3, 0, 0));
+  EXPECT_EQ(l.inspector().selection().layer, 2);
 }
 
 TEST(Lab, StateJsonReportsTheSession) {
   Lab l;
   train(&l, 3);
-  const nlohmann::json j = nlohmann::json::parse(l.state_json());
+  const nlohmann::json j = nlohmann::json(lab::snapshot(l));
   EXPECT_EQ(j["iteration"], 3);
   EXPECT_EQ(j["learning_rate"], 0.03);
   EXPECT_EQ(j["batch_size"], 10);

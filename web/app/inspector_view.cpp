@@ -13,47 +13,13 @@
 namespace bplab {
 namespace {
 
-// Where the walk-through is, decoded from the step counter (see Lab::inspector_steps()).
-struct Phase {
-  enum Kind { Input, Forward, BackwardTheta, BackwardY, BackwardW, Update } kind;
-  int layer;  // the layer this step computes
-};
-
-Phase phase_of(int step, int num_layers) {
-  const int weight_layers = num_layers - 1;
-  if (step == 0) return {Phase::Input, 0};
-  if (step <= weight_layers) return {Phase::Forward, step};
-  const int back = step - weight_layers - 1;
-  if (back < 3 * weight_layers) {
-    const int layer = num_layers - 1 - back / 3;
-    static const Phase::Kind kinds[] = {Phase::BackwardTheta, Phase::BackwardY, Phase::BackwardW};
-    return {kinds[back % 3], layer};
-  }
-  return {Phase::Update, num_layers - 1};
-}
-
-// Whether the value of `kind` for `layer` has been computed by the current step.
-bool revealed(const Phase& now, Phase::Kind kind, int layer, int num_layers) {
-  auto rank = [&](Phase::Kind k, int l) {
-    switch (k) {
-      case Phase::Input: return 0;
-      case Phase::Forward: return l;
-      case Phase::BackwardTheta:
-      case Phase::BackwardY:
-      case Phase::BackwardW:
-        return num_layers - 1 + 3 * (num_layers - 1 - l) + (k - Phase::BackwardTheta) + 1;
-      case Phase::Update: return 4 * (num_layers - 1) + 1;
-    }
-    return 0;
-  };
-  return rank(kind, layer) <= rank(now.kind, now.layer);
-}
+using lab::InspectorPhase;
 
 void selection_controls(UiContext& ui) {
-  lab::Lab& l = ui.lab;
-  lab::InspectorSelection& sel = l.inspector();
-  const bp::Network& net = l.network();
-  const int n = l.train_set().size();
+  lab::Inspector& inspector = ui.lab.inspector();
+  lab::InspectorSelection& sel = inspector.selection();
+  const bp::Network& net = ui.lab.network();
+  const int n = ui.lab.train_set().size();
   if (n > 0) {
     int sample = std::min(sel.sample, n - 1);
     if (ImGui::SliderInt("Sample", &sample, 0, n - 1)) sel.sample = sample;
@@ -70,13 +36,13 @@ void selection_controls(UiContext& ui) {
   item_registry::record("From unit i");
   help_marker("The weight w_ji from unit i of the layer below to unit j. Clicking a connection in "
               "the network diagram selects it too.");
-  if (changed) l.select_weight(layer, std::clamp(unit, 0, net.size(layer) - 1),
+  if (changed) inspector.select_weight(layer, std::clamp(unit, 0, net.size(layer) - 1),
                                std::clamp(input, 0, net.size(layer - 1) - 1));
 }
 
 void step_controls(UiContext& ui) {
-  lab::InspectorSelection& sel = ui.lab.inspector();
-  const int last = ui.lab.inspector_steps() - 1;
+  lab::InspectorSelection& sel = ui.lab.inspector().selection();
+  const int last = ui.lab.inspector().steps() - 1;
   sel.step = std::clamp(sel.step, 0, last);
   ImGui::BeginDisabled(sel.step == 0);
   if (named_button("Back")) --sel.step;
@@ -94,8 +60,9 @@ void step_controls(UiContext& ui) {
 }
 
 // The per-unit table of θ, y, ∂E/∂θ, ∂E/∂y, blank where the walk has not reached yet.
-void unit_table(const lab::Lab& l, const bp::Trace& tr, const Phase& now) {
-  const bp::Network& net = l.network();
+void unit_table(const lab::Lab& session, const bp::Trace& tr) {
+  const lab::Inspector& in = session.inspector();
+  const bp::Network& net = session.network();
   const int L = net.num_layers();
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_ScrollY;
@@ -113,67 +80,83 @@ void unit_table(const lab::Lab& l, const bp::Trace& tr, const Phase& now) {
         ImGui::TableNextColumn();
         if (show) ImGui::Text("%.6f", v);
       };
-      const bool fwd = layer == 0 || revealed(now, Phase::Forward, layer, L);
+      const bool fwd = layer == 0 || in.revealed(InspectorPhase::Forward, layer);
       cell(layer > 0 && fwd, layer > 0 ? tr.theta[layer][j] : 0.0);
       cell(fwd, tr.y[layer][j]);
-      cell(layer > 0 && revealed(now, Phase::BackwardTheta, std::max(layer, 1), L),
+      cell(layer > 0 && in.revealed(InspectorPhase::BackwardTheta, std::max(layer, 1)),
            layer > 0 ? tr.dE_dtheta[layer][j] : 0.0);
       // ∂E/∂y of layer k is produced by the BackwardY step of layer k + 1 (or the loss at the top).
-      const bool dy = layer == L - 1 ? revealed(now, Phase::BackwardTheta, layer, L)
-                                     : revealed(now, Phase::BackwardY, layer + 1, L);
+      const bool dy = layer == L - 1 ? in.revealed(InspectorPhase::BackwardTheta, layer)
+                                     : in.revealed(InspectorPhase::BackwardY, layer + 1);
       cell(dy, tr.dE_dy[layer][j]);
     }
   }
   ImGui::EndTable();
 }
 
+// One update, term by term: g = ∂E/∂w (+ λ₂·w + λ₁·sign w), v ← μ·v − η·g, w ← w + v.
+void update_lines(const char* name, const bp::UpdateTerms& u, const bp::Hyperparams& h) {
+  if (bp::has_penalty(h))
+    ImGui::Text("g = ∂E/∂%s + λ₂·%s + λ₁·sign(%s) = %.8f + %.4g + %.4g = %.8f", name, name, name,
+                u.g_loss, u.g_l2, u.g_l1, u.g);
+  else
+    ImGui::Text("g = ∂E/∂%s = %.8f", name, u.g);
+  ImGui::Text("v ← μ·v − η·g = %.3g × %.6f − %.4g × %.8f = %.8f", h.momentum, u.v_old,
+              h.learning_rate, u.g, u.v_new);
+  ImGui::Text("%s ← %s + v = %.8f", name, name, u.w_new);
+}
+
 // The formulas of the selected weight with the numbers of this sample, up to the current step.
-void weight_formulas(UiContext& ui, const bp::Trace& tr, const Phase& now) {
-  const lab::Lab& l = ui.lab;
-  const bp::Network& net = l.network();
-  const lab::InspectorSelection& sel = l.inspector();
+void weight_formulas(UiContext& ui, const bp::Trace& tr) {
+  const lab::Lab& session = ui.lab;
+  const lab::Inspector& in = session.inspector();
+  const bp::Network& net = session.network();
+  const lab::InspectorSelection& sel = in.selection();
   const int L = net.num_layers(), lj = sel.layer, j = sel.unit, i = sel.input;
-  const std::string w_name = l.weight_name(lj, j, i);
+  const std::string w_name = in.weight_name();
   const double w = net.weight(lj, j, i);
   const bp::Activation& act = bp::activation(net.activation(lj));
   ImGui::SeparatorText(("Selected weight " + w_name).c_str());
   ImGui::Text("%s = %.6f  (from unit %d of layer %d to unit %d of layer %d)", w_name.c_str(), w,
               i + 1, lj - 1, j + 1, lj);
-  if (revealed(now, Phase::Forward, lj, L)) {
+  if (in.revealed(InspectorPhase::Forward, lj)) {
     ImGui::Text("θ_j = Σ_i w_ji·y_i + b_j = %.6f", tr.theta[lj][j]);
     ImGui::Text("y_j = f(θ_j), %s:  y_j = %.6f", act.f_formula, tr.y[lj][j]);
   }
-  if (revealed(now, Phase::BackwardTheta, lj, L)) {
+  if (in.revealed(InspectorPhase::BackwardTheta, lj)) {
     if (lj == L - 1)
-      ImGui::Text("loss %s at the output: ∂E/∂y_j = %.6f", ui.lab.trainer().loss().name,
+      ImGui::Text("loss %s at the output: ∂E/∂y_j = %.6f", session.trainer().loss().name,
                   tr.dE_dy[lj][j]);
     ImGui::Text("∂E/∂θ_j = f′(θ_j)·∂E/∂y_j  (%s) = %.6f", act.df_formula, tr.dE_dtheta[lj][j]);
   }
-  if (revealed(now, Phase::BackwardY, lj, L))
+  if (in.revealed(InspectorPhase::BackwardY, lj))
     ImGui::Text("∂E/∂y_i = Σ_j w_ji·∂E/∂θ_j = %.6f  (sent to layer %d)", tr.dE_dy[lj - 1][i], lj - 1);
-  if (!revealed(now, Phase::BackwardW, lj, L)) return;
-  const double g = tr.dE_dtheta[lj][j] * tr.y[lj - 1][i];
+  if (!in.revealed(InspectorPhase::BackwardW, lj)) return;
+  const bp::UpdateTerms one = in.sample_update();
   ImGui::Text("∂E/∂%s = ∂E/∂θ_j · y_i = %.6f × %.6f = %.8f", w_name.c_str(), tr.dE_dtheta[lj][j],
-              tr.y[lj - 1][i], g);
+              tr.y[lj - 1][i], one.g_loss);
   // The central difference over this one sample, from the engine.
   bp::Network copy = net;
-  const int sample = std::min(sel.sample, l.train_set().size() - 1);
-  const double numeric = bp::numerical_gradient(&copy, ui.lab.trainer().loss(), l.train_set(),
-                                                &sample, 1, net.weight_offset(lj) + std::size_t(j) * net.size(lj - 1) + i);
+  const int sample = in.sample();
+  const double numeric = bp::numerical_gradient(&copy, session.trainer().loss(), session.train_set(),
+                                                &sample, 1, net.param_index(lj, j, i));
   ImGui::Text("numerical check (E(w+ε) − E(w−ε)) / 2ε = %.8f   difference %.2e", numeric,
-              std::abs(numeric - g));
+              std::abs(numeric - one.g_loss));
   help_marker("The analytic value from the chain rule and a finite-difference estimate with "
               "ε = 10⁻⁶ agree to many digits when backpropagation is right.");
-  if (!revealed(now, Phase::Update, L - 1, L)) return;
-  const bp::Hyperparams& h = ui.lab.settings().hyper;
-  const std::size_t p = net.weight_offset(lj) + std::size_t(j) * net.size(lj - 1) + i;
-  const double v = ui.lab.trainer().velocity()[p];
-  const double v_new = h.momentum * v - h.learning_rate * g;
-  ImGui::Text("v ← μ·v − η·g = %.3g × %.6f − %.4g × %.8f = %.8f", h.momentum, v, h.learning_rate,
-              g, v_new);
-  ImGui::Text("%s ← %s + v = %.8f", w_name.c_str(), w_name.c_str(), w + v_new);
-  help_marker("This is the update if this sample were the whole batch (online learning). With a "
-              "larger batch the trainer averages g over the batch's samples first.");
+  if (!in.revealed(InspectorPhase::Update, L - 1)) return;
+  const bp::Hyperparams& h = session.trainer().hyperparams();
+  ImGui::SeparatorText("If this sample were the whole batch");
+  update_lines(w_name.c_str(), one, h);
+  help_marker("Online learning: the update this one sample's gradient would make, with the "
+              "trainer's η, μ, λ and velocity. An illustration: the trainer averages the "
+              "gradient over the whole batch first.");
+  const int batch = int(session.trainer().next_batch().size());
+  ImGui::SeparatorText(("The trainer's next step (batch of " + std::to_string(batch) + ")").c_str());
+  update_lines(w_name.c_str(), in.batch_update(), h);
+  help_marker("What the next Step will do to this weight: g is the mean gradient over the next "
+              "batch's samples, with the penalty terms when L1 or L2 is on. Computed by the "
+              "engine's own update rule, so Step gives exactly this value.");
 }
 
 }  // namespace
@@ -185,20 +168,22 @@ void draw_inspector_view(UiContext& ui) {
   }
   selection_controls(ui);
   step_controls(ui);
-  const bp::Trace tr = ui.lab.inspector_trace();
-  const Phase now = phase_of(ui.lab.inspector().step, ui.lab.network().num_layers());
+  const lab::Inspector& in = ui.lab.inspector();
+  const bp::Trace& tr = in.trace();
+  const lab::InspectorStep now = in.step_at(in.selection().step);
   static const char* kPhaseText[] = {
       "The input: y of layer 0 is the sample's features.",
       "Forward: θ_j = Σ_i w_ji·y_i + b_j, then y_j = f(θ_j), layer by layer.",
       "Backward: ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j — how the error changes with the unit's net input.",
       "Backward: ∂E/∂y_i = Σ_j w_ji·∂E/∂θ_j — the error sent back to the layer below.",
       "Backward: ∂E/∂w_ji = ∂E/∂θ_j·y_i — the gradient of each weight into this layer.",
-      "Update: v ← μ·v − η·g, w ← w + v.",
+      "Update: g = ∂E/∂w (+ λ₂·w + λ₁·sign w), v ← μ·v − η·g, w ← w + v.",
   };
-  ImGui::TextWrapped("%s", kPhaseText[now.kind]);
-  if (now.kind != Phase::Input && now.kind != Phase::Update) ImGui::Text("Layer %d", now.layer);
-  unit_table(ui.lab, tr, now);
-  weight_formulas(ui, tr, now);
+  ImGui::TextWrapped("%s", kPhaseText[int(now.phase)]);
+  if (now.phase != InspectorPhase::Input && now.phase != InspectorPhase::Update)
+    ImGui::Text("Layer %d", now.layer);
+  unit_table(ui.lab, tr);
+  weight_formulas(ui, tr);
 }
 
 }  // namespace bplab

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "io_panel.h"
 #include "item_registry.h"
+#include "lab_state.h"
 #include "lab_font.h"
 #include "platform_services.h"
 #include "point_sprites.h"
@@ -112,7 +113,7 @@ bool LabApp::train_slice(double max_ms) {
 
 void LabApp::record_training() {
   if (!unrecorded_) return;
-  ui_.lab.record();
+  ui_.lab.evaluate_and_record();
   unrecorded_ = false;
 }
 
@@ -262,7 +263,7 @@ void LabApp::frame() {
 }
 
 std::string LabApp::state_json() const {
-  nlohmann::json j = nlohmann::json::parse(ui_.lab.state_json());
+  nlohmann::json j = lab::snapshot(ui_.lab);
   j["frame"] = frame_;
   j["fps"] = ImGui::GetIO().Framerate;
   j["samples_per_second"] = samples_per_second_;
@@ -272,7 +273,11 @@ std::string LabApp::state_json() const {
   j["screens_drawn"] = screens_drawn_;
   j["notice"] = ui_.notice;
   j["error"] = ui_.error;
-  j["lesson"] = nlohmann::json::parse(lessons_.state_json());
+  const lessons::LessonRunner::Position lesson = lessons_.position();
+  j["lesson"] = {{"id", lesson.id.empty() ? nlohmann::json() : nlohmann::json(lesson.id)},
+                 {"step", lesson.step},
+                 {"steps", lesson.steps},
+                 {"task_done", lesson.task_done}};
   return j.dump();
 }
 

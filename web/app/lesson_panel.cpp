@@ -120,8 +120,8 @@ const char* LessonPanel::take_tab_request() {
   return tab;
 }
 
-std::string LessonPanel::state_json() const {
-  return runner_ ? runner_->state_json() : R"({"id":null,"step":0,"steps":0,"task_done":false})";
+lessons::LessonRunner::Position LessonPanel::position() const {
+  return runner_ ? runner_->position() : lessons::LessonRunner::Position{};
 }
 
 void LessonPanel::draw_list(UiContext& ui) {

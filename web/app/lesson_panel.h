@@ -50,8 +50,8 @@ class LessonPanel {
   // after a lesson was opened, a step entered or the lesson left; nullptr otherwise.
   const char* take_tab_request();
 
-  // {"id", "step", "steps", "task_done"} for window.lab.state().lesson.
-  std::string state_json() const;
+  // Where the learner is, for window.lab.state().lesson.
+  lessons::LessonRunner::Position position() const;
 
  private:
   // Writes the progress where it persists (localStorage, a file natively) if it changed. Called

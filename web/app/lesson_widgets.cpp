@@ -11,6 +11,7 @@
 #include "item_registry.h"
 #include "loss_view.h"
 #include "plot_math.h"
+#include "param_names.h"
 
 namespace bplab {
 namespace {
@@ -35,7 +36,7 @@ struct Selected {
 };
 
 Selected selected(const lab::Lab& lab) {
-  const lab::InspectorSelection& s = lab.inspector();
+  const lab::InspectorSelection& s = lab.inspector().selection();
   return {s.layer, s.unit, s.input};
 }
 
@@ -49,7 +50,7 @@ double selected_weight(const lab::Lab& lab) {
 void weight_row(lab::Lab& lab, double lo, double hi) {
   const Selected s = selected(lab);
   double w = selected_weight(lab);
-  const std::string label = lab.weight_name(s.l, s.j, s.i) + "##lesson weight";
+  const std::string label = bp::weight_name(lab.network(), s.l, s.j, s.i) + "##lesson weight";
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 4.5f);
   if (ImGui::SliderScalar(label.c_str(), ImGuiDataType_Double, &w, &lo, &hi, "%.4f"))
     lab.set_weight(s.l, s.j, s.i, w);
@@ -102,8 +103,8 @@ void weight_slider(lab::Lab& lab, double lo, double hi, bool reveal) {
   const Selected s = selected(lab);
   const bp::Network& net = lab.network();
   const int out = net.num_layers() - 1;
-  const int sample = std::clamp(lab.inspector().sample, 0, train.size() - 1);
-  const bp::Trace tr = lab.inspector_trace();
+  const int sample = std::clamp(lab.inspector().selection().sample, 0, train.size() - 1);
+  const bp::Trace tr = lab.inspector().trace();
   const double x = tr.y[s.l - 1][s.i];
   const double w = net.weight(s.l, s.j, s.i);
   const double guess = tr.y[out][0];
@@ -169,7 +170,7 @@ void sigmoid_plot(lab::Lab& lab, double lo, double hi, bool reveal) {
   }
   const bp::Activation& act = bp::activation(bp::ActivationId::Sigmoid);
   const Selected s = selected(lab);
-  const double theta = lab.inspector_trace().theta[s.l][s.j];
+  const double theta = lab.inspector().trace().theta[s.l][s.j];
   const double y = act.f(theta);
   const double slope = act.df(theta, y);
   if (reveal)
@@ -231,8 +232,8 @@ void error_curve(lab::Lab& lab, double lo, double hi, bool reveal) {
   }
   const double w0 = selected_weight(lab);
   const double e0 = lab.loss_train();
-  const double slope = lab.inspector_slope();
-  const double w1 = lab.weight_after_step();
+  const double slope = lab.inspector().slope();
+  const double w1 = lab.inspector().batch_update().w_new;
   if (reveal) {
     ImGui::Text("w = %.4g    E = %.4g    dE/dw = %.4g", w0, e0, slope);
     ImGui::TextColored(ImColor(kSlopeColour), "Next step: w → %.4g (Δw = %+.4g)", w1, w1 - w0);
@@ -249,7 +250,7 @@ void error_curve(lab::Lab& lab, double lo, double hi, bool reveal) {
 
   std::vector<double> xs(kCurvePoints);
   for (int k = 0; k < kCurvePoints; ++k) xs[k] = lo + (hi - lo) * k / (kCurvePoints - 1);
-  const std::vector<double> es = lab.error_curve(lo, hi, kCurvePoints);
+  const std::vector<double> es = lab.inspector().error_curve(lo, hi, kCurvePoints);
   plot::Range yr;
   if (!plot::value_range(es.data(), es.size(), 0, false, &yr)) yr = plot::Range{0, 1};
   if (std::isfinite(e0)) yr = plot::Range{std::min(yr.lo, e0), std::max(yr.hi, e0)};

@@ -11,6 +11,7 @@
 #include "input_limits.h"
 #include "item_registry.h"
 #include "plot_math.h"
+#include "param_names.h"
 
 namespace bplab {
 namespace {
@@ -90,7 +91,7 @@ void refresh_cache(const lab::Lab& lab, const Layout& lay, NetworkViewState& st)
   for (int l = 1; l < net.num_layers(); ++l) {
     for (int j = 0; j < net.size(l); ++j) {
       for (int i = 0; i < net.size(l - 1); ++i) {
-        st.names.push_back(lab.weight_name(l, j, i));
+        st.names.push_back(bp::weight_name(lab.network(), l, j, i));
         const ImVec2 a = lay.unit(l - 1, i), b = lay.unit(l, j);
         // The candidate with the most clearance from every other line of this layer.
         float best_t = 0.5f, best_clear = -1;
@@ -192,7 +193,7 @@ void shown_point(const UiContext& ui, const NetworkViewState& st, double* x1, do
     return;
   }
   const bp::Dataset& raw = lab.raw_train();
-  const int s = lab.inspector().sample;
+  const int s = lab.inspector().selection().sample;
   if (s >= 0 && s < raw.size() && raw.n_inputs >= 2) {
     *x1 = raw.input(s)[0];
     *x2 = raw.input(s)[1];
@@ -220,7 +221,7 @@ void weight_tooltip(const lab::Lab& lab, const Hit& h) {
   const std::vector<double>& v = lab.trainer().velocity();
   char from[48], to[48];
   ImGui::BeginTooltip();
-  ImGui::TextUnformatted(lab.weight_name(h.l, h.j, h.i).c_str());
+  ImGui::TextUnformatted(bp::weight_name(lab.network(), h.l, h.j, h.i).c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("from %s to %s", unit_label(lab, h.l - 1, h.i, from, sizeof from),
                       unit_label(lab, h.l, h.j, to, sizeof to));
@@ -311,7 +312,7 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
   const bool hovered = ImGui::IsItemHovered();
   const Hit hit = hovered ? hit_test(net, lay, ImGui::GetIO().MousePos) : Hit{};
   if (hit.kind == Hit::Weight && ImGui::IsItemClicked(ImGuiMouseButton_Left))
-    lab.select_weight(hit.l, hit.j, hit.i);
+    lab.inspector().select_weight(hit.l, hit.j, hit.i);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(min, max, true);
@@ -333,7 +334,7 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
   }
 
   // Connections: all, then the hovered and the selected one on top.
-  const lab::InspectorSelection& sel = lab.inspector();
+  const lab::InspectorSelection& sel = lab.inspector().selection();
   for (int l = 1; l < net.num_layers(); ++l) {
     for (int j = 0; j < net.size(l); ++j) {
       for (int i = 0; i < net.size(l - 1); ++i) {

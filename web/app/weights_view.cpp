@@ -8,6 +8,7 @@
 #include "item_registry.h"
 #include "loss_view.h"
 #include "network_view.h"
+#include "param_names.h"
 
 namespace bplab {
 namespace {
@@ -59,7 +60,7 @@ void heatmaps(lab::Lab& lab) {
   const float avail = ImGui::GetContentRegionAvail().x;
   const float gaps = style.ItemSpacing.x * 2 * float(net.num_layers() - 1);
   const float cell = std::clamp((avail - gaps) / float(std::max(columns, 1)), kMinCell, kMaxCell);
-  const lab::InspectorSelection& sel = lab.inspector();
+  const lab::InspectorSelection& sel = lab.inspector().selection();
   float used = 0;
   char title[48], name[16];
   for (int l = 1; l < net.num_layers(); ++l) {
@@ -99,11 +100,11 @@ void heatmaps(lab::Lab& lab) {
       const ImVec2 mouse = ImGui::GetIO().MousePos;
       const int i = std::clamp(int((mouse.x - min.x) / cell), 0, cols - 1);
       const int j = std::clamp(int((mouse.y - min.y) / cell), 0, rows - 1);
-      if (clicked) lab.select_weight(l, j, i);
+      if (clicked) lab.inspector().select_weight(l, j, i);
       const std::size_t k = net.param_index(l, j, i);
       const std::vector<double>& g = lab.trainer().gradient();
       ImGui::BeginTooltip();
-      ImGui::Text("%s = %.6g", lab.weight_name(l, j, i).c_str(), net.weight(l, j, i));
+      ImGui::Text("%s = %.6g", bp::weight_name(lab.network(), l, j, i).c_str(), net.weight(l, j, i));
       ImGui::TextDisabled("%s row %d, column %d: unit %d of layer %d ← unit %d of layer %d", name,
                           j + 1, i + 1, j + 1, l, i + 1, l - 1);
       if (k < g.size()) ImGui::Text("∂E/∂w = %.6g  (last batch)", g[k]);

@@ -1,14 +1,19 @@
-// Lab: the state of one learner's lab session — settings, data, network, trainer, history and the
-// inspector's selection — and every action the UI offers on it. Nothing here draws; the views read
-// it and the JavaScript API reports it. All maths is the engine's.
+// Lab: one learner's lab session: the settings, the data (LabData), the network and its trainer,
+// the loss curves, divergence and rollback, and the inspector (Inspector), with every action the
+// UI offers on them. Nothing here draws; the views read it, and its state is reported through
+// LabState (lab_state.h). All maths is the engine's.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dataset.h"
+#include "gradient.h"
 #include "history.h"
+#include "inspector.h"
+#include "lab_data.h"
 #include "network.h"
 #include "pass.h"
 #include "settings.h"
@@ -17,18 +22,12 @@
 
 namespace lab {
 
-// Which parameter and which sample the backprop inspector looks at, and how far it has stepped.
-struct InspectorSelection {
-  int sample = 0;  // index into the training set
-  int layer = 1;   // layer of the selected weight (≥ 1)
-  int unit = 0;    // j: unit of `layer`
-  int input = 0;   // i: unit of layer − 1
-  int step = 0;    // 0 … inspector_steps() − 1 (forward layers, then backward layers, then update)
-};
-
 class Lab {
  public:
   Lab();
+  // The inspector refers to its lab: a Lab stays where it was made.
+  Lab(const Lab&) = delete;
+  Lab& operator=(const Lab&) = delete;
 
   const Settings& settings() const { return settings_; }
   // Applies new settings. Data settings rebuild the data (and re-initialise the network); an
@@ -42,14 +41,16 @@ class Lab {
   // Training. Each call stops early once training has diverged.
   void step();
   void step_epoch();
-  // Runs settings().speed iterations, or with speed 0 as many as fit in budget_ms, then records
-  // (record()). Returns the number of iterations made.
+  // Runs settings().speed iterations, or with speed 0 as many as fit in budget_ms, then
+  // evaluate_and_record(). Returns the number of iterations made.
   int train_frame(double budget_ms);
-  // train_frame() without the record(): for training in several slices per frame, recorded once.
+  // train_frame() without evaluate_and_record(): for training in several slices per frame, recorded once.
   int train_unrecorded(double budget_ms);
-  // Brings the losses, the loss curves, the update sizes and the rollback point up to the current
-  // weights (an evaluation of the whole data set: once per frame is enough).
-  void record();
+  // Evaluates the current weights on the whole data set (once per frame is enough) and records
+  // the result: the losses and error statistics, a point of each loss curve and of the update
+  // sizes, and the rollback point (move_rollback_point); a non-finite training loss stops training
+  // as diverged.
+  void evaluate_and_record();
   // Re-initialises the weights under the seed and clears the history.
   void reset();
   // Draws a new data set from a new data seed (custom data stays).
@@ -84,13 +85,15 @@ class Lab {
   // Views.
   const bp::Network& network() const { return net_; }
   const bp::Trainer& trainer() const { return *trainer_; }
-  const bp::Dataset& raw_train() const { return raw_train_; }  // (x₁, x₂) → target
-  const bp::Dataset& raw_test() const { return raw_test_; }
-  const bp::Dataset& train_set() const { return train_; }      // features → target
-  const bp::Dataset& test_set() const { return test_; }
-  bool classification() const;
-  double loss_train() const { return loss_train_; }
+  const bp::Dataset& raw_train() const { return data_.raw_train(); }  // (x₁, x₂) → target
+  const bp::Dataset& raw_test() const { return data_.raw_test(); }
+  const bp::Dataset& train_set() const { return data_.train(); }  // features → target
+  const bp::Dataset& test_set() const { return data_.test(); }
+  bool classification() const { return data_.classification(); }
+  // As of the last evaluate_and_record().
+  double loss_train() const { return train_stats_.mean_loss; }
   double loss_test() const { return loss_test_; }
+  const bp::ErrorStats& train_stats() const { return train_stats_; }
   const History& train_curve() const { return train_curve_; }
   const History& test_curve() const { return test_curve_; }
   const std::vector<Marker>& markers() const { return markers_; }
@@ -101,44 +104,32 @@ class Lab {
   // The network on one point of the input plane; trace (optional) receives every θ and y.
   double predict(double x1, double x2, bp::Trace* trace = nullptr) const;
 
-  // Inspector.
-  InspectorSelection& inspector() { return inspector_; }
-  const InspectorSelection& inspector() const { return inspector_; }
-  // Selects weight w_ji of layer l; false (nothing changes) when out of range.
-  bool select_weight(int l, int j, int i);
-  // "w5": weights numbered from 1 across layers in the params layout (Mazur's numbering).
-  std::string weight_name(int l, int j, int i) const;
-  // Steps of the walk-through: the input, one forward step per layer, three backward steps per
-  // layer from the output down (∂E/∂θ, ∂E/∂y of the layer below, ∂E/∂w), and the update.
-  int inspector_steps() const;
-  // The full forward and backward trace of the selected training sample.
-  bp::Trace inspector_trace() const;
-  // ∂E/∂w of the selected weight for the global error over the whole training set (the slope of
-  // error_curve() at the current w; a full-batch step moves w by −η times it).
-  double inspector_slope() const;
-  // The training set's global error with the selected weight set to each of n values evenly
-  // spaced over [lo, hi] (the other parameters fixed): the curve E(w). n ≥ 2.
-  std::vector<double> error_curve(double lo, double hi, int n) const;
-  // The value the selected weight will have after the next step(): the engine's own update
-  // (next batch, momentum, penalties) made on a copy of the trainer, then undone.
-  double weight_after_step();
+  // The backprop inspector of this session.
+  Inspector& inspector() { return inspector_; }
+  const Inspector& inspector() const { return inspector_; }
   // Sets w_ji of layer l, as a learner dragging it; false (nothing changes) when out of range or
   // not finite. Velocity and counters are kept; the errors are re-evaluated.
   bool set_weight(int l, int j, int i, double value);
 
-  // Snapshot for window.lab.state() and lesson conditions.
-  std::string state_json() const;
+  // Changes whenever the parameters, the data, the trainer or its hyperparameters may have
+  // changed: what is computed from them (the inspector's answers) is valid while it stays.
+  std::uint64_t revision() const { return revision_; }
+  // Not diverged, and at least one training sample.
+  bool can_train() const;
 
  private:
-  bool can_train() const;  // not diverged and at least one training sample
   void rebuild_data();
   void rebuild_network();
   void rebuild_trainer();
   bool check_divergence(double batch_loss);
+  // Keeps the current weights as the point to roll back to when their training loss is finite and
+  // no worse than at the start.
+  void move_rollback_point();
   void clear_history();
+  void changed() { ++revision_; }
 
   Settings settings_;
-  bp::Dataset raw_all_, raw_train_, raw_test_, train_, test_;
+  LabData data_;
   bp::Network net_;
   std::unique_ptr<bp::Trainer> trainer_;
   std::vector<double> last_good_;  // params of the last recorded state with a sane error
@@ -146,12 +137,14 @@ class Lab {
   bool running_ = false;
   bool diverged_ = false;
   std::string divergence_message_;
-  double loss_train_ = 0, loss_test_ = 0;
+  bp::ErrorStats train_stats_;
+  double loss_test_ = 0;
   History train_curve_, test_curve_;
   std::vector<Marker> markers_;
   std::vector<History> update_size_, gradient_size_;
   std::vector<double> prev_params_;
-  InspectorSelection inspector_;
+  std::uint64_t revision_ = 0;
+  Inspector inspector_{*this};
 };
 
 }  // namespace lab

@@ -1,8 +1,7 @@
 #include "lesson_runner.h"
 
-#include <nlohmann/json.hpp>
-
 #include "lesson_state.h"
+#include "param_names.h"
 
 namespace lessons {
 
@@ -131,19 +130,18 @@ Status LessonRunner::apply_step(int k, lab::Lab* lab, bool with_setup) {
   if (!s.model.empty())
     if (Status r = lab->import_model(s.model); !r) return Status::error(where + "model: " + r.message());
   if (!s.select.empty()) {
-    const bp::Network& net = lab->network();
-    bool found = false;
-    for (int l = 1; l < net.num_layers() && !found; ++l)
-      for (int j = 0; j < net.size(l) && !found; ++j)
-        for (int i = 0; i < net.size(l - 1) && !found; ++i)
-          if (lab->weight_name(l, j, i) == s.select) found = lab->select_weight(l, j, i);
-    if (!found) return Status::error(where + "select: the network has no weight " + s.select);
+    std::size_t k = 0;
+    if (Status r = bp::find_param(lab->network(), s.select, &k); !r)
+      return Status::error(where + "select: " + r.message());
+    const bp::Network::ParamRef p = lab->network().param_ref(k);
+    if (p.is_bias() || !lab->inspector().select_weight(p.layer, p.unit, p.input))
+      return Status::error(where + "select: " + s.select + " is a bias; the inspector shows weights");
   }
   if (s.sample >= 0) {
     if (s.sample >= lab->train_set().size())
       return Status::error(where + "sample: the training set has " +
                            std::to_string(lab->train_set().size()) + " samples");
-    lab->inspector().sample = s.sample;
+    lab->inspector().selection().sample = s.sample;
   }
   return Status::ok();
 }
@@ -151,7 +149,7 @@ Status LessonRunner::apply_step(int k, lab::Lab* lab, bool with_setup) {
 void LessonRunner::update(lab::Lab* lab) {
   if (!active()) return;
   const Step& s = *step();
-  state_ = lab_state(lab, names_, answered_, answer_);
+  state_ = lab_state(lab::snapshot(*lab, wants_next_weight(names_)), answered_, answer_);
   text_ = s.text.render(state_);
   goal_ = s.task ? s.task->goal.render(state_) : std::string();
   if (!s.task || task_done_) return;
@@ -167,15 +165,9 @@ void LessonRunner::update(lab::Lab* lab) {
   }
 }
 
-std::string LessonRunner::state_json() const {
-  nlohmann::json j = {{"id", nullptr}, {"step", 0}, {"steps", 0}, {"task_done", false}};
-  if (active()) {
-    j["id"] = lesson()->id;
-    j["step"] = step_;
-    j["steps"] = lesson()->steps.size();
-    j["task_done"] = task_done_;
-  }
-  return j.dump();
+LessonRunner::Position LessonRunner::position() const {
+  if (!active()) return {};
+  return {lesson()->id, step_, int(lesson()->steps.size()), task_done_};
 }
 
 }  // namespace lessons

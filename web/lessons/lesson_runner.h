@@ -67,8 +67,13 @@ class LessonRunner {
   const std::string& goal() const { return goal_; }
   const StateMap& state() const { return state_; }
 
-  // For window.lab.state(): {"id", "step", "steps", "task_done"}; id is null outside a lesson.
-  std::string state_json() const;
+  // Where the learner is, for window.lab.state(): id is empty outside a lesson.
+  struct Position {
+    std::string id;
+    int step = 0, steps = 0;
+    bool task_done = false;
+  };
+  Position position() const;
 
  private:
   bp::Status enter(int step, lab::Lab* lab, bool rebuild);

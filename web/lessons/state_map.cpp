@@ -2,34 +2,44 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
+#include <vector>
 
 namespace lessons {
 namespace {
 
-void flatten(const nlohmann::json& j, const std::string& key, StateMap* out) {
-  const std::string dot = key.empty() ? "" : key + ".";
-  if (j.is_object()) {
-    for (auto it = j.begin(); it != j.end(); ++it) flatten(it.value(), dot + it.key(), out);
-  } else if (j.is_array()) {
-    for (std::size_t k = 0; k < j.size(); ++k) flatten(j[k], dot + std::to_string(k), out);
-    (*out)[dot + "count"] = double(j.size());
-  } else if (j.is_boolean()) {
-    (*out)[key] = j.get<bool>();
-  } else if (j.is_number()) {
-    (*out)[key] = j.get<double>();
-  } else if (j.is_string()) {
-    (*out)[key] = j.get<std::string>();
+// Writes each key of the state under its dotted path.
+class Flattener : public lab::StateVisitor {
+ public:
+  explicit Flattener(StateMap* out) : out_(out) {}
+  void begin(std::string_view key) override { path_.push_back(key_of(key) + "."); }
+  void end() override { path_.pop_back(); }
+  void number(std::string_view key, double v) override { (*out_)[key_of(key)] = v; }
+  void integer(std::string_view key, long long v) override { (*out_)[key_of(key)] = double(v); }
+  void flag(std::string_view key, bool v) override { (*out_)[key_of(key)] = v; }
+  void text(std::string_view key, const std::string& v) override { (*out_)[key_of(key)] = v; }
+  void numbers(std::string_view key, const std::vector<double>& v) override { array(key, v); }
+  void integers(std::string_view key, const std::vector<int>& v) override { array(key, v); }
+
+ private:
+  std::string key_of(std::string_view key) const {
+    return (path_.empty() ? std::string() : path_.back()) + std::string(key);
   }
-}
+  template <class T>
+  void array(std::string_view key, const std::vector<T>& v) {
+    const std::string base = key_of(key) + ".";
+    for (std::size_t k = 0; k < v.size(); ++k) (*out_)[base + std::to_string(k)] = double(v[k]);
+    (*out_)[base + "count"] = double(v.size());
+  }
+
+  StateMap* out_;
+  std::vector<std::string> path_;  // "sample.", …: the prefix of the object being visited
+};
 
 }  // namespace
 
-bp::Status flatten_json(std::string_view json, std::string_view prefix, StateMap* out) {
-  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return bp::Status::error("state: not a JSON object");
-  flatten(j, std::string(prefix), out);
-  return bp::Status::ok();
+void add_state(const lab::LabState& state, StateMap* out) {
+  Flattener f(out);
+  lab::visit_state(state, f);
 }
 
 const char* type_name(const Value& v) {

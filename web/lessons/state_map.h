@@ -1,22 +1,22 @@
 // StateMap: the lab's state as a flat map from dotted keys to values, which lesson conditions and
-// step texts read. Built from Lab::state_json(): nested objects give dotted keys
-// ("inspector.weight"), array elements their index ("sample.outputs.0") plus "<array>.count";
-// null values are left out.
+// step texts read. Built from the typed snapshot (lab_state.h) by walking its one list of keys:
+// nested objects give dotted keys ("inspector.weight"), array elements their index
+// ("sample.outputs.0") plus "<array>.count".
 #pragma once
 #include <map>
 #include <string>
 #include <string_view>
 #include <variant>
 
-#include "status.h"
+#include "lab_state.h"
 
 namespace lessons {
 
 using Value = std::variant<double, bool, std::string>;
 using StateMap = std::map<std::string, Value, std::less<>>;
 
-// Adds the flattened JSON object `json` to *out (keys prefixed by `prefix` and a dot if non-empty).
-bp::Status flatten_json(std::string_view json, std::string_view prefix, StateMap* out);
+// Adds every key of the state to *out.
+void add_state(const lab::LabState& state, StateMap* out);
 
 // "number", "true/false" or "text": for messages.
 const char* type_name(const Value& v);

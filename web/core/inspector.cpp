@@ -1,0 +1,154 @@
+#include "inspector.h"
+
+#include <algorithm>
+
+#include "gradient.h"
+#include "lab.h"
+#include "param_names.h"
+
+namespace lab {
+
+namespace {
+
+// Whether a and b inspect the same weight on the same sample (the step changes what is shown, not
+// what is computed).
+bool same_target(const InspectorSelection& a, const InspectorSelection& b) {
+  return a.sample == b.sample && a.layer == b.layer && a.unit == b.unit && a.input == b.input;
+}
+
+}  // namespace
+
+bool Inspector::select_weight(int l, int j, int i) {
+  const bp::Network& net = lab_.network();
+  if (l < 1 || l >= net.num_layers() || j < 0 || j >= net.size(l) || i < 0 || i >= net.size(l - 1))
+    return false;
+  sel_.layer = l;
+  sel_.unit = j;
+  sel_.input = i;
+  return true;
+}
+
+int Inspector::steps() const { return 1 + 4 * (lab_.network().num_layers() - 1) + 1; }
+
+InspectorStep Inspector::step_at(int step) const {
+  const int L = lab_.network().num_layers(), weight_layers = L - 1;
+  if (step <= 0) return {InspectorPhase::Input, 0};
+  if (step <= weight_layers) return {InspectorPhase::Forward, step};
+  const int back = step - weight_layers - 1;
+  if (back < 3 * weight_layers) {
+    static const InspectorPhase kBackward[] = {InspectorPhase::BackwardTheta,
+                                               InspectorPhase::BackwardY, InspectorPhase::BackwardW};
+    return {kBackward[back % 3], L - 1 - back / 3};
+  }
+  return {InspectorPhase::Update, L - 1};
+}
+
+bool Inspector::revealed(InspectorPhase phase, int layer) const {
+  // The step that computes (phase, layer): the inverse of step_at().
+  const int L = lab_.network().num_layers();
+  int step = 0;
+  switch (phase) {
+    case InspectorPhase::Input: step = 0; break;
+    case InspectorPhase::Forward: step = layer; break;
+    case InspectorPhase::BackwardTheta:
+    case InspectorPhase::BackwardY:
+    case InspectorPhase::BackwardW:
+      step = L + 3 * (L - 1 - layer) + (int(phase) - int(InspectorPhase::BackwardTheta));
+      break;
+    case InspectorPhase::Update: step = steps() - 1; break;
+  }
+  return step <= sel_.step;
+}
+
+std::string Inspector::weight_name() const {
+  return bp::weight_name(lab_.network(), sel_.layer, sel_.unit, sel_.input);
+}
+
+int Inspector::sample() const {
+  return std::clamp(sel_.sample, 0, std::max(0, lab_.train_set().size() - 1));
+}
+
+void Inspector::refresh() const {
+  if (revision_ == lab_.revision() && same_target(cached_sel_, sel_)) return;
+  revision_ = lab_.revision();
+  cached_sel_ = sel_;
+  has_trace_ = has_slope_ = has_batch_update_ = false;
+  curve_.clear();
+}
+
+const bp::Trace& Inspector::trace() const {
+  refresh();
+  if (has_trace_) return trace_;
+  const bp::Network& net = lab_.network();
+  trace_.resize(net);
+  if (lab_.train_set().size() > 0) {
+    bp::forward(net, lab_.train_set().input(sample()), &trace_);
+    bp::backward(net, lab_.trainer().loss(), lab_.train_set().target(sample()), &trace_, nullptr, 1.0);
+  }
+  has_trace_ = true;
+  return trace_;
+}
+
+double Inspector::slope() const {
+  refresh();
+  if (has_slope_) return slope_;
+  const bp::Network& net = lab_.network();
+  const bp::Dataset& train = lab_.train_set();
+  slope_ = 0;
+  if (train.size() > 0) {
+    std::vector<int> all(train.size());
+    for (int s = 0; s < train.size(); ++s) all[s] = s;
+    std::vector<double> grad(net.num_params());
+    bp::Trace scratch;
+    bp::batch_gradient(net, lab_.trainer().loss(), train, all.data(), train.size(), &scratch,
+                       grad.data());
+    slope_ = grad[net.param_index(sel_.layer, sel_.unit, sel_.input)];
+  }
+  has_slope_ = true;
+  return slope_;
+}
+
+const std::vector<double>& Inspector::error_curve(double lo, double hi, int n) const {
+  refresh();
+  n = std::max(n, 2);
+  if (int(curve_.size()) == n && curve_lo_ == lo && curve_hi_ == hi) return curve_;
+  bp::Network net = lab_.network();
+  double& w = net.weight(sel_.layer, sel_.unit, sel_.input);
+  curve_.resize(n);
+  for (int k = 0; k < n; ++k) {
+    w = lo + (hi - lo) * double(k) / double(n - 1);
+    curve_[k] = bp::mean_loss(net, lab_.trainer().loss(), lab_.train_set());
+  }
+  curve_lo_ = lo;
+  curve_hi_ = hi;
+  return curve_;
+}
+
+bp::UpdateTerms Inspector::sample_update() const {
+  const bp::Network& net = lab_.network();
+  const bp::Trace& tr = trace();
+  const std::size_t k = net.param_index(sel_.layer, sel_.unit, sel_.input);
+  // ∂E/∂w_ji = ∂E/∂θ_j · y_i for this one sample.
+  const double g = tr.dE_dtheta[sel_.layer][sel_.unit] * tr.y[sel_.layer - 1][sel_.input];
+  return bp::update_terms(net.params()[k], g, true, lab_.trainer().velocity()[k],
+                          lab_.trainer().hyperparams());
+}
+
+bp::UpdateTerms Inspector::batch_update() const {
+  refresh();
+  if (has_batch_update_) return batch_update_;
+  const bp::Network& net = lab_.network();
+  const std::size_t k = net.param_index(sel_.layer, sel_.unit, sel_.input);
+  if (lab_.can_train()) {
+    batch_update_ = lab_.trainer().preview_update(k);
+  } else {
+    // Nothing to train on (or training diverged): the step leaves the weight where it is.
+    batch_update_ = bp::UpdateTerms{};
+    batch_update_.w = batch_update_.w_new = net.params()[k];
+    batch_update_.v_old = batch_update_.v_new = lab_.trainer().velocity()[k];
+  }
+  has_batch_update_ = true;
+  return batch_update_;
+}
+
+}  // namespace lab

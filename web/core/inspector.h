@@ -1,0 +1,98 @@
+// Inspector: the backprop walk-through of one weight on one training sample. It holds what the
+// learner selected (the weight w_ji of a layer, the sample, how far the walk has stepped) and
+// answers, from the engine, what the views and lessons show of it: the sample's forward and
+// backward trace, the weight's gradient over the whole training set, the error curve E(w), and the
+// update the trainer will make. Each answer is computed once per state of the lab (Lab::revision())
+// and selection, however many views ask for it in a frame.
+//
+// The walk has 4·(L−1) + 2 steps for a network of L layers:
+//   0                  the input (y of layer 0 = the sample's features)
+//   1 … L−1            forward: θ_j = Σ_i w_ji·y_i + b_j, y_j = f(θ_j), one layer a step
+//   then per layer l from the output down, three steps:
+//                      ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j,  ∂E/∂y_i = Σ_j w_ji·∂E/∂θ_j (sent to layer l−1),
+//                      ∂E/∂w_ji = ∂E/∂θ_j·y_i
+//   last               the update: v ← μ·v − η·g, w ← w + v
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pass.h"
+#include "update_rule.h"
+
+namespace lab {
+
+class Lab;
+
+// Which weight and which sample the inspector looks at, and how far it has stepped.
+struct InspectorSelection {
+  int sample = 0;  // index into the training set
+  int layer = 1;   // layer of the selected weight (≥ 1)
+  int unit = 0;    // j: unit of `layer`, from 0
+  int input = 0;   // i: unit of layer − 1, from 0
+  int step = 0;    // 0 … Inspector::steps() − 1
+};
+
+// What a step of the walk computes.
+enum class InspectorPhase { Input, Forward, BackwardTheta, BackwardY, BackwardW, Update };
+struct InspectorStep {
+  InspectorPhase phase;
+  int layer;  // the layer this step computes (0 for the input, L−1 for the update)
+};
+
+class Inspector {
+ public:
+  explicit Inspector(const Lab& lab) : lab_(lab) {}
+  Inspector(const Inspector&) = delete;
+  Inspector& operator=(const Inspector&) = delete;
+
+  InspectorSelection& selection() { return sel_; }
+  const InspectorSelection& selection() const { return sel_; }
+  // Selects w_ji of layer l; false (nothing changes) when out of range.
+  bool select_weight(int l, int j, int i);
+  // After the network was rebuilt: the first weight, the first sample, the first step.
+  void reset() { sel_ = InspectorSelection{}; }
+
+  int steps() const;
+  // What step `step` computes, and whether the value of (phase, layer) has been computed by the
+  // current step.
+  InspectorStep step_at(int step) const;
+  bool revealed(InspectorPhase phase, int layer) const;
+
+  // The engine's name of the selected weight ("w5").
+  std::string weight_name() const;
+  // The selected sample (clamped into the training set; the set must not be empty).
+  int sample() const;
+  // The full forward and backward trace of the selected sample (sized but zero with no samples).
+  const bp::Trace& trace() const;
+  // ∂E/∂w_ji for the global error over the whole training set: the slope of error_curve() at the
+  // current w (a full-batch step without momentum moves w by −η times it).
+  double slope() const;
+  // The training set's global error with the selected weight set to each of n ≥ 2 values evenly
+  // spaced over [lo, hi], the other parameters fixed: the curve E(w).
+  const std::vector<double>& error_curve(double lo, double hi, int n) const;
+  // The selected weight's next update as if the selected sample were the whole batch (online
+  // learning), with the trainer's η, μ, λ and velocity: an illustration.
+  bp::UpdateTerms sample_update() const;
+  // The update the trainer's next step() makes to the selected weight, on the next batch, with
+  // every term (the engine's preview; nothing changes).
+  bp::UpdateTerms batch_update() const;
+
+ private:
+  // Recomputes cached answers when the lab or the selection changed since they were made.
+  void refresh() const;
+
+  const Lab& lab_;
+  InspectorSelection sel_;
+  // Caches, valid for (revision_, cached_sel_).
+  mutable std::uint64_t revision_ = ~std::uint64_t(0);
+  mutable InspectorSelection cached_sel_;
+  mutable bool has_trace_ = false, has_slope_ = false, has_batch_update_ = false;
+  mutable bp::Trace trace_;
+  mutable double slope_ = 0;
+  mutable bp::UpdateTerms batch_update_;
+  mutable std::vector<double> curve_;
+  mutable double curve_lo_ = 0, curve_hi_ = 0;
+};
+
+}  // namespace lab
