@@ -37,6 +37,14 @@ TEST(UrlHash, EverySettingRoundTrips) {
   EXPECT_EQ(decoded.hidden, (std::vector<int>{8, 3, 1}));
 }
 
+TEST(UrlHash, NoHiddenLayersRoundTrip) {
+  Settings s;
+  s.hidden = {};
+  Settings decoded;
+  ASSERT_TRUE(lab::decode_hash(lab::encode_hash(s), &decoded));
+  EXPECT_TRUE(decoded.hidden.empty()) << lab::encode_hash(s);
+}
+
 TEST(UrlHash, SteadyFramesAreTheDefaultAndOnlyTheirAbsenceIsWritten) {
   EXPECT_TRUE(Settings{}.steady_frames);
   EXPECT_EQ(lab::encode_hash(Settings{}).find("pace"), std::string::npos);

@@ -1,8 +1,8 @@
 #include "url_hash.h"
 
 #include <cmath>
-#include <functional>
-#include <map>
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "generators.h"
@@ -74,37 +74,43 @@ std::string join_controls(std::uint32_t mask) {
   return s;
 }
 
-// One key's parser: reads the value into the settings or says what is wrong with it.
-using KeyParser = std::function<bool(std::string_view, Settings*)>;
+// One key of the link: how the settings write it (nothing: the key is left out, its default
+// applies) and how a value is read back into the settings (false: not a valid value). The one
+// list of the keys.
+struct HashKey {
+  const char* key;
+  std::optional<std::string> (*write)(const Settings&);
+  bool (*read)(std::string_view, Settings*);
+};
 
-const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
-  static const std::map<std::string, KeyParser, std::less<>> parsers = {
-      {"ds", [](std::string_view v, Settings* s) {
+const std::vector<HashKey>& hash_keys() {
+  static const std::vector<HashKey> keys = {
+      {"ds", [](const Settings& s) -> std::optional<std::string> { return s.dataset; },
+       [](std::string_view v, Settings* s) {
          if (v != "custom" && !bp::find_dataset_kind(v)) return false;
          s->dataset = std::string(v);
          return true;
        }},
-      {"n", [](std::string_view v, Settings* s) {
+      {"n", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.samples); },
+       [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 2, kMaxLabSamples, &n)) return false;
          s->samples = int(n);
          return true;
        }},
-      {"noise", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->noise); }},
-      {"ratio", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->train_ratio); }},
-      {"dseed", [](std::string_view v, Settings* s) {
+      {"noise", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.noise); },
+       [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->noise); }},
+      {"ratio", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.train_ratio); },
+       [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->train_ratio); }},
+      {"dseed", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.data_seed); },
+       [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 0, 1ll << 52, &n)) return false;
          s->data_seed = std::uint64_t(n);
          return true;
        }},
-      {"seed", [](std::string_view v, Settings* s) {
-         long long n;
-         if (!parse_int(v, 0, 1ll << 52, &n)) return false;
-         s->seed = std::uint64_t(n);
-         return true;
-       }},
-      {"f", [](std::string_view v, Settings* s) {
+      {"f", [](const Settings& s) -> std::optional<std::string> { return join_features(s.features); },
+       [](std::string_view v, Settings* s) {
          std::uint32_t mask = 0;
          for (std::string_view name : split(v, ',')) {
            const int k = bp::find_feature(name);
@@ -114,7 +120,8 @@ const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
          s->features = mask;
          return true;
        }},
-      {"h", [](std::string_view v, Settings* s) {
+      {"h", [](const Settings& s) -> std::optional<std::string> { return join_hidden(s.hidden); },
+       [](std::string_view v, Settings* s) {
          std::vector<int> hidden;
          for (std::string_view part : split(v, ',')) {
            long long n;
@@ -124,48 +131,73 @@ const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
          s->hidden = hidden;
          return true;
        }},
-      {"act", [](std::string_view v, Settings* s) {
+      {"act", [](const Settings& s) -> std::optional<std::string> { return std::string(bp::activation(s.hidden_activation).name); },
+       [](std::string_view v, Settings* s) {
          const bp::Activation* a = bp::find_activation(v);
          if (!a) return false;
          s->hidden_activation = a->id;
          return true;
        }},
-      {"out", [](std::string_view v, Settings* s) {
+      {"out", [](const Settings& s) -> std::optional<std::string> { return std::string(bp::activation(s.output_activation).name); },
+       [](std::string_view v, Settings* s) {
          const bp::Activation* a = bp::find_activation(v);
          if (!a) return false;
          s->output_activation = a->id;
          return true;
        }},
-      {"loss", [](std::string_view v, Settings* s) {
+      {"loss", [](const Settings& s) -> std::optional<std::string> { return std::string(bp::loss(s.loss).name); },
+       [](std::string_view v, Settings* s) {
          const bp::Loss* l = bp::find_loss(v);
          if (!l) return false;
          s->loss = l->id;
          return true;
        }},
-      {"init", [](std::string_view v, Settings* s) { return bp::find_init(v, &s->init); }},
-      {"lr", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.learning_rate); }},
-      {"mom", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.momentum); }},
-      {"bs", [](std::string_view v, Settings* s) {
+      {"init", [](const Settings& s) -> std::optional<std::string> { return std::string(bp::init_name(s.init)); },
+       [](std::string_view v, Settings* s) { return bp::find_init(v, &s->init); }},
+      {"seed", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.seed); },
+       [](std::string_view v, Settings* s) {
+         long long n;
+         if (!parse_int(v, 0, 1ll << 52, &n)) return false;
+         s->seed = std::uint64_t(n);
+         return true;
+       }},
+      {"lr", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.learning_rate); },
+       [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.learning_rate); }},
+      {"mom", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.momentum); },
+       [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.momentum); }},
+      {"bs", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.hyper.batch_size); },
+       [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 1, kMaxLabSamples, &n)) return false;
          s->hyper.batch_size = int(n);
          return true;
        }},
-      {"l1", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l1); }},
-      {"l2", [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l2); }},
-      {"speed", [](std::string_view v, Settings* s) {
+      {"l1", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.l1); },
+       [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l1); }},
+      {"l2", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.l2); },
+       [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l2); }},
+      {"speed", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.speed); },
+       [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 0, 1000, &n)) return false;
          s->speed = int(n);
          return true;
        }},
-      {"pace", [](std::string_view v, Settings* s) {
+      {"pace", [](const Settings& s) -> std::optional<std::string> {
+         if (s.steady_frames) return std::nullopt;
+         return "0";
+       },
+       [](std::string_view v, Settings* s) {
          long long n;
          if (!parse_int(v, 0, 1, &n)) return false;
          s->steady_frames = n == 1;
          return true;
        }},
-      {"hide", [](std::string_view v, Settings* s) {
+      {"hide", [](const Settings& s) -> std::optional<std::string> {
+         if (!s.hidden_controls) return std::nullopt;
+         return join_controls(s.hidden_controls);
+       },
+       [](std::string_view v, Settings* s) {
          std::uint32_t mask = 0;
          for (std::string_view name : split(v, ',')) {
            bool found = false;
@@ -177,36 +209,17 @@ const std::map<std::string, KeyParser, std::less<>>& key_parsers() {
          return true;
        }},
   };
-  return parsers;
+  return keys;
 }
 
 }  // namespace
 
 std::string encode_hash(const Settings& s) {
   std::string h;
-  auto add = [&](const char* key, const std::string& value) {
-    h += (h.empty() ? "" : "&") + std::string(key) + "=" + value;
-  };
-  add("ds", s.dataset);
-  add("n", std::to_string(s.samples));
-  add("noise", bp::format_number(s.noise));
-  add("ratio", bp::format_number(s.train_ratio));
-  add("dseed", std::to_string(s.data_seed));
-  add("f", join_features(s.features));
-  add("h", join_hidden(s.hidden));
-  add("act", bp::activation(s.hidden_activation).name);
-  add("out", bp::activation(s.output_activation).name);
-  add("loss", bp::loss(s.loss).name);
-  add("init", bp::init_name(s.init));
-  add("seed", std::to_string(s.seed));
-  add("lr", bp::format_number(s.hyper.learning_rate));
-  add("mom", bp::format_number(s.hyper.momentum));
-  add("bs", std::to_string(s.hyper.batch_size));
-  add("l1", bp::format_number(s.hyper.l1));
-  add("l2", bp::format_number(s.hyper.l2));
-  add("speed", std::to_string(s.speed));
-  if (!s.steady_frames) add("pace", "0");
-  if (s.hidden_controls) add("hide", join_controls(s.hidden_controls));
+  for (const HashKey& k : hash_keys()) {
+    if (const std::optional<std::string> value = k.write(s))
+      h += (h.empty() ? "" : "&") + std::string(k.key) + "=" + *value;
+  }
   return h;
 }
 
@@ -222,10 +235,11 @@ Status decode_hash(std::string_view hash, Settings* out) {
     std::string value;
     if (eq == std::string_view::npos || !percent_decode(pair.substr(eq + 1), &value))
       return Status::error("link: \"" + std::string(key.substr(0, 24)) + "\" has no readable value");
-    const auto parser = key_parsers().find(key);
-    if (parser == key_parsers().end())
+    const auto k = std::find_if(hash_keys().begin(), hash_keys().end(),
+                                [&](const HashKey& h) { return key == h.key; });
+    if (k == hash_keys().end())
       return Status::error("link: unknown setting \"" + std::string(key.substr(0, 24)) + "\"");
-    if (!parser->second(value, &s))
+    if (!k->read(value, &s))
       return Status::error("link: " + std::string(key) + "=\"" + value.substr(0, 24) +
                            "\" is not a valid value");
   }
