@@ -52,27 +52,27 @@ bool combo(const char* label, int* index, const List& items, NameOf name_of, Ena
 }
 
 void training_section(UiContext& ui) {
-  lab::Lab& l = ui.lab;
+  lab::Lab& session = ui.lab;
   ImGui::BeginDisabled(ui.training_locked);
-  if (named_button(l.running() ? "Pause" : "Play")) l.set_running(!l.running());
+  if (named_button(session.running() ? "Pause" : "Play")) session.set_running(!session.running());
   help_marker("Train continuously (Space). Each frame runs some iterations: one batch forward, "
               "one backward pass, one update of every weight.");
   ImGui::SameLine();
-  if (named_button("Step")) l.step();
+  if (named_button("Step")) session.step();
   help_marker("One iteration: the next batch forward and backward, then w ← w + v with "
               "v ← μ·v − η·∂E/∂w.");
   ImGui::SameLine();
-  if (named_button("Step epoch")) l.step_epoch();
+  if (named_button("Step epoch")) session.step_epoch();
   help_marker("Iterations until every training sample has been used once.");
   ImGui::SameLine();
   if (named_button("Reset")) {
-    l.reset();
+    session.reset();
     ui.notice = "Weights re-initialised under the seed; history cleared.";
   }
   help_marker("Draw fresh initial weights from the seed and clear the loss curve.");
   ImGui::EndDisabled();
 
-  Settings s = l.settings();
+  Settings s = session.settings();
   static const int kSpeeds[] = {1, 2, 5, 10, 50, 200, 0};
   static const char* kSpeedNames[] = {"1 / frame", "2 / frame",   "5 / frame", "10 / frame",
                                       "50 / frame", "200 / frame", "max"};

@@ -72,41 +72,41 @@ void LabApp::init(const Options& options) {
 }
 
 void LabApp::observe_frame_rate() {
-  const lab::Lab& l = ui_.lab;
+  const lab::Lab& session = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
-  const bool training_at_max = l.running() && l.settings().speed == 0;
+  const bool training_at_max = session.running() && session.settings().speed == 0;
   // The budget judges the frame by the interval the pacer asked for it, then the pacer learns.
   budget_.observe(dt_ms, pacer_.refresh_ms(), pacer_.interval(), training_at_max);
   // Past the budget's warm-up, late frames are the budget's to answer, not the pacer's.
-  pacer_.observe(dt_ms, frame_drew_, training_at_max && budget_.warmed_up(), l.settings().steady_frames);
-  const long long iteration = l.trainer().iteration();
-  const int batch = std::min(l.settings().hyper.batch_size, std::max(1, l.train_set().size()));
+  pacer_.observe(dt_ms, frame_drew_, training_at_max && budget_.warmed_up(), session.settings().steady_frames);
+  const long long iteration = session.trainer().iteration();
+  const int batch = std::min(session.settings().hyper.batch_size, std::max(1, session.train_set().size()));
   const double samples = double(std::max(0LL, iteration - frame_start_iteration_)) * batch;
   frame_start_iteration_ = iteration;
   frame_train_ms_ = 0;
   frame_trained_ = false;
-  if (!l.running())
+  if (!session.running())
     samples_per_second_ = 0;
   else if (dt_ms > 0)
     samples_per_second_ += 0.1 * (samples * 1000.0 / dt_ms - samples_per_second_);
 }
 
 bool LabApp::train_slice(double max_ms) {
-  lab::Lab& l = ui_.lab;
-  if (!l.running() || frame_trained_) return false;
-  if (l.settings().speed > 0) {
-    l.train_frame(0);
+  lab::Lab& session = ui_.lab;
+  if (!session.running() || frame_trained_) return false;
+  if (session.settings().speed > 0) {
+    session.train_frame(0);
     frame_trained_ = true;
     return false;
   }
   const double left = budget_.budget_ms() - frame_train_ms_;
   if (left <= 0) return false;
   const auto start = std::chrono::steady_clock::now();
-  l.train_unrecorded(std::min(max_ms, left));
+  session.train_unrecorded(std::min(max_ms, left));
   unrecorded_ = true;
   frame_train_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  const bool more = l.running() && frame_train_ms_ < budget_.budget_ms();
+  const bool more = session.running() && frame_train_ms_ < budget_.budget_ms();
   if (!more) record_training();
   return more;
 }
@@ -118,33 +118,33 @@ void LabApp::record_training() {
 }
 
 void LabApp::draw_divergence_popup() {
-  lab::Lab& l = ui_.lab;
-  if (l.diverged() && !ImGui::IsPopupOpen("Training diverged")) ImGui::OpenPopup("Training diverged");
+  lab::Lab& session = ui_.lab;
+  if (session.diverged() && !ImGui::IsPopupOpen("Training diverged")) ImGui::OpenPopup("Training diverged");
   if (!ImGui::BeginPopupModal("Training diverged", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
     return;
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-  ImGui::TextUnformatted(l.divergence_message().c_str());
+  ImGui::TextUnformatted(session.divergence_message().c_str());
   ImGui::PopTextWrapPos();
   item_registry::record("Divergence message");
   if (named_button("Roll back")) {
-    l.rollback();
+    session.rollback();
     ImGui::CloseCurrentPopup();
   }
   help_marker("Restore the last weights whose error was finite and no worse than at the start.");
   ImGui::SameLine();
   if (named_button("Roll back and lower η")) {
-    l.rollback();
-    bp::Hyperparams h = l.settings().hyper;
+    session.rollback();
+    bp::Hyperparams h = session.settings().hyper;
     h.learning_rate /= 10;
-    l.set_hyperparams(h);
+    session.set_hyperparams(h);
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
   if (named_button("Reset network")) {
-    l.reset();
+    session.reset();
     ImGui::CloseCurrentPopup();
   }
-  if (!l.diverged()) ImGui::CloseCurrentPopup();
+  if (!session.diverged()) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
 }
 
