@@ -25,12 +25,36 @@ function assertClose(analytic, numerical) {
 
 eachVariant('grad reproduces the Mazur worked example', (v) => {
   const out = grad(v, mazur.model, mazur.rows, 'half-sse');
-  assert.deepEqual(Object.keys(out), ['loss', 'weights_grad', 'biases_grad']);
+  assert.deepEqual(Object.keys(out), ['loss', 'weights_grad', 'biases_grad', 'by_name']);
   assert.ok(Math.abs(out.loss - 0.298371109) < 1e-9, `loss ${out.loss}`);
   assert.ok(Math.abs(out.weights_grad[1][0][0] - 0.082167041) < 1e-9);
   // Shapes as in the model file: weights_grad[l][j][i], biases_grad[l][j].
   assert.deepEqual(out.weights_grad.map((W) => W.map((r) => r.length)), [[2, 2], [2, 2]]);
   assert.deepEqual(out.biases_grad.map((b) => b.length), [2, 2]);
+  // Mazur's names: ∂E/∂w5 = 0.082167041 and ∂E/∂w1 = 0.000438568 in his text.
+  assert.ok(Math.abs(out.by_name.w5 - 0.082167041) < 1e-9, `w5 ${out.by_name.w5}`);
+  assert.ok(Math.abs(out.by_name.w1 - 0.000438568) < 1e-9, `w1 ${out.by_name.w1}`);
+});
+
+eachVariant('grad names every parameter as the lab does, in the order of the parameters', (v) => {
+  // 3-4-2: W1 is 4×3 (w1 … w12, row j = unit j of layer 1), then b1.1 … b1.4, W2 2×4 (w13 … w20),
+  // b2.1, b2.2.
+  const m = model([3, [4, 'tanh'], [2, 'linear']],
+    [[[0.1, -0.2, 0.3], [0.4, 0.1, -0.5], [-0.3, 0.2, 0.2], [0.05, -0.1, 0.6]],
+      [[0.2, -0.4, 0.1, 0.3], [-0.1, 0.5, 0.2, -0.2]]],
+    [[0.1, -0.1, 0.05, 0], [0.2, -0.3]]);
+  const out = grad(v, m, [[0.5, -1, 0.25, 1, 0], [-0.3, 0.8, 0.1, 0, 1]], 'half-sse');
+  const names = [];
+  const values = [];
+  let w = 0;
+  out.weights_grad.forEach((W, l) => {
+    W.forEach((row) => row.forEach((g) => { names.push(`w${++w}`); values.push(g); }));
+    out.biases_grad[l].forEach((g, j) => { names.push(`b${l + 1}.${j + 1}`); values.push(g); });
+  });
+  assert.deepEqual(Object.keys(out.by_name), names);
+  assert.deepEqual(Object.values(out.by_name), values);
+  assert.equal(out.by_name.w7, out.weights_grad[0][2][0]);
+  assert.equal(out.by_name['b1.3'], out.biases_grad[0][2]);
 });
 
 eachVariant('grad prints 17 significant digits', (v) => {
