@@ -54,6 +54,15 @@ bool parse_int(std::string_view text, long long lo, long long hi, long long* out
   return true;
 }
 
+// A whole number in [lo, hi] into *field (unchanged when it is not one).
+template <class T>
+bool read_whole(std::string_view text, long long lo, long long hi, T* field) {
+  long long n;
+  if (!parse_int(text, lo, hi, &n)) return false;
+  *field = static_cast<T>(n);
+  return true;
+}
+
 std::string join_features(std::uint32_t mask) {
   std::string s;
   for (std::size_t k = 0; k < bp::features().size(); ++k)
@@ -92,23 +101,13 @@ const std::vector<HashKey>& hash_keys() {
          return true;
        }},
       {"n", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.samples); },
-       [](std::string_view v, Settings* s) {
-         long long n;
-         if (!parse_int(v, 2, kMaxLabSamples, &n)) return false;
-         s->samples = int(n);
-         return true;
-       }},
+       [](std::string_view v, Settings* s) { return read_whole(v, 2, kMaxLabSamples, &s->samples); }},
       {"noise", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.noise); },
        [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->noise); }},
       {"ratio", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.train_ratio); },
        [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->train_ratio); }},
       {"dseed", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.data_seed); },
-       [](std::string_view v, Settings* s) {
-         long long n;
-         if (!parse_int(v, 0, 1ll << 52, &n)) return false;
-         s->data_seed = std::uint64_t(n);
-         return true;
-       }},
+       [](std::string_view v, Settings* s) { return read_whole(v, 0, 1ll << 52, &s->data_seed); }},
       {"f", [](const Settings& s) -> std::optional<std::string> { return join_features(s.features); },
        [](std::string_view v, Settings* s) {
          std::uint32_t mask = 0;
@@ -155,34 +154,19 @@ const std::vector<HashKey>& hash_keys() {
       {"init", [](const Settings& s) -> std::optional<std::string> { return std::string(bp::init_name(s.init)); },
        [](std::string_view v, Settings* s) { return bp::find_init(v, &s->init); }},
       {"seed", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.seed); },
-       [](std::string_view v, Settings* s) {
-         long long n;
-         if (!parse_int(v, 0, 1ll << 52, &n)) return false;
-         s->seed = std::uint64_t(n);
-         return true;
-       }},
+       [](std::string_view v, Settings* s) { return read_whole(v, 0, 1ll << 52, &s->seed); }},
       {"lr", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.learning_rate); },
        [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.learning_rate); }},
       {"mom", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.momentum); },
        [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.momentum); }},
       {"bs", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.hyper.batch_size); },
-       [](std::string_view v, Settings* s) {
-         long long n;
-         if (!parse_int(v, 1, kMaxLabSamples, &n)) return false;
-         s->hyper.batch_size = int(n);
-         return true;
-       }},
+       [](std::string_view v, Settings* s) { return read_whole(v, 1, kMaxLabSamples, &s->hyper.batch_size); }},
       {"l1", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.l1); },
        [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l1); }},
       {"l2", [](const Settings& s) -> std::optional<std::string> { return bp::format_number(s.hyper.l2); },
        [](std::string_view v, Settings* s) { return bp::parse_number(v, &s->hyper.l2); }},
       {"speed", [](const Settings& s) -> std::optional<std::string> { return std::to_string(s.speed); },
-       [](std::string_view v, Settings* s) {
-         long long n;
-         if (!parse_int(v, 0, 1000, &n)) return false;
-         s->speed = int(n);
-         return true;
-       }},
+       [](std::string_view v, Settings* s) { return read_whole(v, 0, 1000, &s->speed); }},
       {"pace", [](const Settings& s) -> std::optional<std::string> {
          if (s.steady_frames) return std::nullopt;
          return "0";
