@@ -5,8 +5,9 @@
 // "#define RAW_OUTPUT" for the read-back variant that writes y's float bits to an R32UI target
 // instead of a colour (tests compare those to the engine).
 //
-// The network itself, unit_output(), is not in this file: BoundaryRenderer generates it for each
-// architecture (layer sizes, activations, selected features) and appends it to this source. It is
+// The network itself, unit_output(), is not in this file: web/platform/boundary_shader_source.cpp
+// generates it for each architecture (layer sizes, activations, selected features) and
+// GlBoundaryRenderer appends it to this source. It is
 // straight-line code, θ = W·y + b and y = f(θ) one unit at a time as engine/pass.cpp does in
 // double precision, reading the parameters from a uniform block at constant indices. Software
 // renderers (llvmpipe, SwiftShader) run that several times faster than a general network
@@ -43,8 +44,8 @@ vec3 colour_map(float t) {
 }
 #endif
 
-// The elementwise activations the generated code calls (softmax it writes out itself, as it
-// normalises over the layer). Sigmoid and tanh use e^−|θ| ≤ 1, so nothing overflows:
+// The elementwise activations the generated code calls (its kActivationGlsl names them; softmax
+// it writes out itself, as it normalises over the layer). Sigmoid and tanh use e^−|θ| ≤ 1, so nothing overflows:
 //   sigmoid θ = 1 / (1 + e^−θ) = e^θ / (1 + e^θ),   tanh θ = sign θ · (1 − e^−2|θ|) / (1 + e^−2|θ|).
 float act_sigmoid(float theta) {
   float e = exp(-abs(theta));
