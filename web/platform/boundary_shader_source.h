@@ -9,6 +9,7 @@
 // (boundary_params.h). Software renderers (llvmpipe, SwiftShader) run that several times faster
 // than a general evaluator: they pay per lane for every loop, branch and variable index.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
