@@ -51,7 +51,7 @@ struct Settings {
   bp::Hyperparams hyper{0.03, 0.0, 10, 0.0, 0.0};
   int speed = 1;  // iterations per frame; 0 = as many as the frame's time budget allows
   // Display
-  bool steady_frames = true;  // pace frames at a steady rate (lab::FramePacer); off: as fast as drawn
+  bool steady_frames = true;  // pace frames at a steady rate (bplab::FramePacer); off: as fast as drawn
   // Classroom
   std::uint32_t hidden_controls = 0;  // bit mask of Control
 
