@@ -23,6 +23,28 @@ TEST(Runner, NextUnlocksOnlyWhenTheTaskHolds) {
   EXPECT_TRUE(l.runner().task_done()) << "a task that held stays done for this visit";
 }
 
+TEST(Runner, OpenAtUnlocksTheStepsBeforeIt) {
+  Learner l;
+  const int lesson = lessons_test::course().find("guessing-a-weight");
+  ASSERT_TRUE(l.runner().open_at(lesson, 2, &l.lab()));
+  EXPECT_EQ(l.runner().step_index(), 2);
+  EXPECT_EQ(l.runner().progress().of("guessing-a-weight").completed, 2);
+  EXPECT_EQ(l.runner().progress().of("guessing-a-weight").step, 2);
+  EXPECT_TRUE(l.runner().go_to(1, &l.lab())) << "steps before the link's step are open";
+  EXPECT_TRUE(l.runner().take_progress_changed());
+}
+
+TEST(Runner, OpenAtRefusesAMissingStepAndChangesNothing) {
+  Learner l;
+  const int lesson = lessons_test::course().find("guessing-a-weight");
+  const int steps = int(lessons_test::course().lessons[lesson].steps.size());
+  EXPECT_FALSE(l.runner().open_at(lesson, steps, &l.lab()));
+  EXPECT_FALSE(l.runner().open_at(lesson, -1, &l.lab()));
+  EXPECT_FALSE(l.runner().open_at(-1, 0, &l.lab()));
+  EXPECT_FALSE(l.runner().active());
+  EXPECT_FALSE(l.runner().take_progress_changed());
+}
+
 TEST(Runner, TextsShowLiveValues) {
   Learner l;
   l.open("guessing-a-weight");

@@ -84,6 +84,57 @@ TEST(UrlHash, BadLinksAreRejectedWholeAndNameTheKey) {
   EXPECT_FALSE(lab::decode_hash(std::string(5000, 'a'), &s));
 }
 
+TEST(UrlHash, ALinkOpensALessonAtAStepCountedFromOne) {
+  Settings s;
+  lab::LinkTarget t;
+  ASSERT_TRUE(lab::decode_link("#lesson=momentum&step=2&lr=0.5", &s, &t));
+  EXPECT_EQ(t, (lab::LinkTarget{"momentum", 2}));
+  EXPECT_EQ(s.hyper.learning_rate, 0.5);
+  ASSERT_TRUE(lab::decode_link("lesson=momentum", &s, &t));
+  EXPECT_EQ(t, (lab::LinkTarget{"momentum", 0})) << "no step: where the learner left it";
+  ASSERT_TRUE(lab::decode_link("lr=0.5", &s, &t));
+  EXPECT_EQ(t, lab::LinkTarget{});
+}
+
+TEST(UrlHash, ALessonAndStepRoundTripAfterTheSettings) {
+  Settings s;
+  s.hyper.momentum = 0.9;
+  const std::string hash = lab::encode_link(s, {"batch-size", 3});
+  EXPECT_EQ(hash, lab::encode_hash(s) + "&lesson=batch-size&step=3");
+  Settings decoded;
+  lab::LinkTarget t;
+  ASSERT_TRUE(lab::decode_link(hash, &decoded, &t));
+  EXPECT_TRUE(decoded == s);
+  EXPECT_EQ(t, (lab::LinkTarget{"batch-size", 3}));
+  EXPECT_EQ(lab::encode_link(s, {}), lab::encode_hash(s)) << "no lesson: no lesson keys";
+}
+
+TEST(UrlHash, BadLessonTargetsAreRejectedWholeAndNameTheKey) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"lesson=", "lesson"},         {"lesson=Momentum", "lesson"}, {"lesson=a%2Fb", "lesson"},
+      {"lesson=x&step=0", "step"},   {"lesson=x&step=1.5", "step"}, {"lesson=x&step=-1", "step"},
+      {"lesson=x&step=1000", "step"}, {"step=2", "step needs a lesson"},
+      {"lesson=x&lr=abc", "lr"},
+  };
+  for (const auto& [hash, culprit] : cases) {
+    Settings s;
+    s.samples = 123;
+    lab::LinkTarget t{"kept", 4};
+    const bp::Status st = lab::decode_link(hash, &s, &t);
+    EXPECT_FALSE(st) << hash;
+    EXPECT_NE(st.message().find(culprit), std::string::npos) << hash << " → " << st.message();
+    EXPECT_EQ(s.samples, 123) << "settings changed for " << hash;
+    EXPECT_EQ(t, (lab::LinkTarget{"kept", 4})) << "target changed for " << hash;
+  }
+}
+
+TEST(UrlHash, SettingsOnlyLinksRefuseLessonKeys) {
+  // A lesson step's "setup" is read by decode_hash: it sets up the lab, it cannot open lessons.
+  Settings s;
+  EXPECT_FALSE(lab::decode_hash("lesson=momentum", &s));
+  EXPECT_FALSE(lab::decode_hash("ds=xor&step=2", &s));
+}
+
 TEST(UrlHash, NumbersAreWrittenShortestAndExactly) {
   EXPECT_EQ(bp::format_number(0.03), "0.03");
   EXPECT_EQ(bp::format_number(1), "1");

@@ -54,21 +54,27 @@ void LabApp::init(const Options& options) {
   load_lab_font(options.font_path, kFontSizePx, options.pixel_ratio);
   point_sprites::prepare(kPointRadius, options.pixel_ratio);
 
-  const std::string hash = platform::url_hash();
-  if (!hash.empty()) {
-    lab::Settings s;
-    const bp::Status st = lab::decode_hash(hash, &s);
-    if (st)
-      ui_.apply(s);
-    else
-      ui_.notice = "The link's settings could not be used (" + st.message() +
-                   "); the default lab is open instead.";
-  }
   network_state_.unit_maps = &boundary_view_;
-
   lessons_.init(options.lessons_dir);
+  open_link(platform::url_hash());
   if (!options.lesson.empty() && !lessons_.open(options.lesson, ui_))
     ui_.notice = "There is no lesson \"" + options.lesson + "\"; the lab is open instead.";
+}
+
+void LabApp::open_link(const std::string& hash) {
+  if (hash.empty()) return;
+  lab::Settings s;
+  lab::LinkTarget target;
+  bp::Status st = lab::decode_link(hash, &s, &target);
+  if (st && !target.lesson.empty())
+    if (const bp::Status found = lessons_.check_link(target.lesson, target.step); !found)
+      st = bp::Status::error("link: " + found.message());
+  if (!st) {
+    ui_.notice = "The link could not be used (" + st.message() + "); the default lab is open instead.";
+    return;
+  }
+  ui_.apply(s);
+  if (!target.lesson.empty()) lessons_.open_link(target.lesson, target.step, ui_);
 }
 
 void LabApp::observe_frame_rate() {
@@ -149,7 +155,10 @@ void LabApp::draw_divergence_popup() {
 }
 
 void LabApp::sync_url_hash() {
-  const std::string hash = lab::encode_hash(ui_.lab.settings());
+  // The open lesson and step stay in the link, so that a reload returns to them.
+  const lessons::LessonRunner::Position at = lessons_.position();
+  const lab::LinkTarget target{at.id, at.id.empty() ? 0 : at.step + 1};
+  const std::string hash = lab::encode_link(ui_.lab.settings(), target);
   if (hash == written_hash_) return;
   platform::set_url_hash(hash);
   written_hash_ = hash;

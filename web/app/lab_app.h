@@ -63,6 +63,9 @@ class LabApp {
   void observe_frame_rate();
   void record_training();  // Lab::record() once after the slices of a frame
   void draw_divergence_popup();
+  // Opens what a link describes: settings, and a lesson at a step (url_hash.h). A link that
+  // cannot be used as a whole opens the default lab with a notice.
+  void open_link(const std::string& hash);
   void sync_url_hash();
 
   UiContext ui_;

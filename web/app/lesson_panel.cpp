@@ -64,6 +64,21 @@ bool LessonPanel::open(const std::string& id, UiContext& ui) {
   return true;
 }
 
+bp::Status LessonPanel::check_link(const std::string& id, int step) const {
+  const int index = runner_ ? runner_->course().find(id) : -1;
+  if (index < 0) return bp::Status::error("there is no lesson \"" + id.substr(0, 40) + "\"");
+  const int steps = int(runner_->course().lessons[index].steps.size());
+  if (step > steps)
+    return bp::Status::error("lesson \"" + id + "\" has " + std::to_string(steps) + " steps, not " +
+                             std::to_string(step));
+  return bp::Status::ok();
+}
+
+void LessonPanel::open_link(const std::string& id, int step, UiContext& ui) {
+  const int index = runner_ ? runner_->course().find(id) : -1;
+  report(step > 0 ? runner_->open_at(index, step - 1, &ui.lab) : runner_->open(index, &ui.lab));
+}
+
 void LessonPanel::report(const bp::Status& status) {
   error_ = status ? std::string() : status.message();
   save_progress();

@@ -26,6 +26,11 @@ class LessonPanel {
   void init(const std::string& dir);
   // Opens the lesson with this id where the learner left it; false when there is none.
   bool open(const std::string& id, UiContext& ui);
+  // Whether a link's lesson exists and has the step (counted from 1; 0: where the learner left
+  // it); the message names what is missing.
+  bp::Status check_link(const std::string& id, int step) const;
+  // Opens a lesson the way a link asks (check_link first), unlocking the steps before the step.
+  void open_link(const std::string& id, int step, UiContext& ui);
 
   // Once per frame before the views are drawn: evaluates the task, stores changed progress and
   // sets ui's lock mask (all clear outside a lesson). Locked training also stops Play.

@@ -196,6 +196,62 @@ const std::vector<HashKey>& hash_keys() {
   return keys;
 }
 
+// The keys of a link that are not settings: where in a lesson it opens.
+struct TargetKey {
+  const char* key;
+  bool (*read)(std::string_view, LinkTarget*);
+};
+
+const std::vector<TargetKey>& target_keys() {
+  static const std::vector<TargetKey> keys = {
+      {"lesson", [](std::string_view v, LinkTarget* t) {
+         // The characters a lesson id may have (parse_lesson), so a link cannot smuggle others in.
+         if (v.empty() || v.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string_view::npos)
+           return false;
+         t->lesson = std::string(v);
+         return true;
+       }},
+      {"step", [](std::string_view v, LinkTarget* t) { return read_whole(v, 1, kMaxLinkStep, &t->step); }},
+  };
+  return keys;
+}
+
+// decode_hash and decode_link: target is null when the link may carry settings only.
+Status decode(std::string_view hash, Settings* out, LinkTarget* target) {
+  if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
+  if (hash.size() > kMaxHashLength)
+    return Status::error("link: settings longer than " + std::to_string(kMaxHashLength) + " characters");
+  Settings s;
+  LinkTarget t;
+  for (std::string_view pair : split(hash, '&')) {
+    if (pair.empty()) continue;
+    const std::size_t eq = pair.find('=');
+    const std::string_view key = pair.substr(0, eq);
+    std::string value;
+    if (eq == std::string_view::npos || !percent_decode(pair.substr(eq + 1), &value))
+      return Status::error("link: \"" + std::string(key.substr(0, 24)) + "\" has no readable value");
+    const auto k = std::find_if(hash_keys().begin(), hash_keys().end(),
+                                [&](const HashKey& h) { return key == h.key; });
+    const auto tk = std::find_if(target_keys().begin(), target_keys().end(),
+                                 [&](const TargetKey& h) { return key == h.key; });
+    bool read = false;
+    if (k != hash_keys().end())
+      read = k->read(value, &s);
+    else if (target && tk != target_keys().end())
+      read = tk->read(value, &t);
+    else
+      return Status::error("link: unknown setting \"" + std::string(key.substr(0, 24)) + "\"");
+    if (!read)
+      return Status::error("link: " + std::string(key) + "=\"" + value.substr(0, 24) +
+                           "\" is not a valid value");
+  }
+  if (Status v = validate(s); !v) return Status::error("link: " + v.message());
+  if (t.step > 0 && t.lesson.empty()) return Status::error("link: step needs a lesson");
+  *out = s;
+  if (target) *target = t;
+  return Status::ok();
+}
+
 }  // namespace
 
 std::string encode_hash(const Settings& s) {
@@ -207,29 +263,18 @@ std::string encode_hash(const Settings& s) {
   return h;
 }
 
-Status decode_hash(std::string_view hash, Settings* out) {
-  if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
-  if (hash.size() > kMaxHashLength)
-    return Status::error("link: settings longer than " + std::to_string(kMaxHashLength) + " characters");
-  Settings s;
-  for (std::string_view pair : split(hash, '&')) {
-    if (pair.empty()) continue;
-    const std::size_t eq = pair.find('=');
-    const std::string_view key = pair.substr(0, eq);
-    std::string value;
-    if (eq == std::string_view::npos || !percent_decode(pair.substr(eq + 1), &value))
-      return Status::error("link: \"" + std::string(key.substr(0, 24)) + "\" has no readable value");
-    const auto k = std::find_if(hash_keys().begin(), hash_keys().end(),
-                                [&](const HashKey& h) { return key == h.key; });
-    if (k == hash_keys().end())
-      return Status::error("link: unknown setting \"" + std::string(key.substr(0, 24)) + "\"");
-    if (!k->read(value, &s))
-      return Status::error("link: " + std::string(key) + "=\"" + value.substr(0, 24) +
-                           "\" is not a valid value");
-  }
-  if (Status v = validate(s); !v) return Status::error("link: " + v.message());
-  *out = s;
-  return Status::ok();
+Status decode_hash(std::string_view hash, Settings* out) { return decode(hash, out, nullptr); }
+
+std::string encode_link(const Settings& s, const LinkTarget& target) {
+  std::string h = encode_hash(s);
+  if (target.lesson.empty()) return h;
+  h += "&lesson=" + target.lesson;
+  if (target.step > 0) h += "&step=" + std::to_string(target.step);
+  return h;
+}
+
+Status decode_link(std::string_view hash, Settings* out, LinkTarget* target) {
+  return decode(hash, out, target);
 }
 
 }  // namespace lab

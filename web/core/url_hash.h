@@ -3,6 +3,14 @@
 //   &init=xavier&seed=1&lr=0.03&mom=0&bs=10&l1=0&l2=0&speed=1&hide=data,arch
 // Keys may be omitted (the default applies). A link is accepted whole or not at all: an unknown
 // key, a malformed value or a setting out of range rejects it with a message naming the key.
+//
+// A link may also open a lesson at a step (decode_link, encode_link), beside the settings:
+//   lesson=momentum&step=2
+// lesson is a lesson's id (docs/lessons.md); step counts from 1 as the Lesson window shows it
+// ("step 2 of 7"), and without it the lesson opens where the learner left it. step needs lesson.
+// While a lesson is open the page's hash carries both, so a reload returns to the same step.
+// Whether the lesson exists and has that step is for the caller, which knows the course.
+// Lesson set-ups (a step's "setup") are settings only: decode_hash refuses lesson and step.
 #pragma once
 #include <string>
 #include <string_view>
@@ -18,5 +26,19 @@ constexpr std::size_t kMaxHashLength = 2048;
 std::string encode_hash(const Settings& s);
 // On error *out is untouched. A leading '#' is allowed; %XX escapes are decoded.
 bp::Status decode_hash(std::string_view hash, Settings* out);
+
+constexpr int kMaxLinkStep = 999;
+
+// The place in a lesson that a link opens.
+struct LinkTarget {
+  std::string lesson;  // a lesson id; empty: no lesson
+  int step = 0;        // 1 … kMaxLinkStep; 0: where the learner left the lesson
+  bool operator==(const LinkTarget& o) const { return lesson == o.lesson && step == o.step; }
+};
+
+// The settings, then lesson and step when target names a lesson.
+std::string encode_link(const Settings& s, const LinkTarget& target);
+// decode_hash that also reads lesson and step. On error *out and *target are untouched.
+bp::Status decode_link(std::string_view hash, Settings* out, LinkTarget* target);
 
 }  // namespace lab

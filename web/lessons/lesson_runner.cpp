@@ -34,6 +34,20 @@ Status LessonRunner::open(int lesson, lab::Lab* lab) {
   return enter(std::min(std::max(saved, 0), steps - 1), lab, true);
 }
 
+Status LessonRunner::open_at(int lesson, int step, lab::Lab* lab) {
+  if (lesson < 0 || lesson >= int(course_.lessons.size())) return Status::error("no such lesson");
+  const Lesson& l = course_.lessons[lesson];
+  if (step < 0 || step >= int(l.steps.size())) return Status::error("no such step");
+  lesson_ = lesson;
+  if (progress_.of(l.id).completed < step) {
+    LessonProgress p = progress_.of(l.id);
+    p.completed = step;
+    progress_.lessons[l.id] = p;
+    progress_changed_ = true;
+  }
+  return enter(step, lab, true);
+}
+
 void LessonRunner::close() {
   lesson_ = -1;
   step_ = 0;

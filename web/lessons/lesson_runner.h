@@ -38,6 +38,10 @@ class LessonRunner {
   // Opens a lesson at the step where the learner left it. Errors name the lesson file and step
   // (a set-up that the lab refused); the step is shown anyway.
   bp::Status open(int lesson, lab::Lab* lab);
+  // Opens a lesson at a step counted from 0, unlocking the steps before it: a link names the step
+  // a teacher wants the class on, whatever the learner did before. Changes nothing when there
+  // is no such lesson or step.
+  bp::Status open_at(int lesson, int step, lab::Lab* lab);
   // Leaves lesson mode: the lab stays as it is, with no view or control restricted.
   void close();
 
