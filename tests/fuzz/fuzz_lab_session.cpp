@@ -10,7 +10,7 @@
 //   - the settings validate and the network has the architecture they describe;
 //   - unless the lab reports divergence, parameters, losses, gradient and velocity are finite;
 //   - rejected imports and links change nothing (settings and parameters);
-//   - export_model → import_model gives back bit-identical parameters;
+//   - model_to_json → import_model gives back bit-identical parameters;
 //   - the state's snapshot is valid JSON.
 #include <cmath>
 #include <cstdint>
@@ -23,6 +23,7 @@
 #include "lab.h"
 #include "lab_state.h"
 #include "url_hash.h"
+#include "model_io.h"
 
 namespace {
 
@@ -145,7 +146,7 @@ void run(lab::Lab* l, char op, std::string_view arg) {
     }
     case 'x': {  // export and import back: the network must survive bit for bit
       const std::vector<double> params = l->network().params();
-      const bp::Status st = l->import_model(l->export_model());
+      const bp::Status st = l->import_model(bp::model_to_json(l->network()));
       if (!l->network().is_finite()) return;  // a diverged network's NaN is refused by the reader
       FUZZ_CHECK(st.is_ok(), "exported model not importable: %s", st.message().c_str());
       FUZZ_CHECK(fuzz::same_bits(l->network().params().data(), params.data(), params.size()),

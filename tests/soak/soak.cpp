@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "lab.h"
+#include "model_io.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten/heap.h>
@@ -217,7 +218,7 @@ class Soak {
       case 6: s.features = kFeatures[n % 5]; break;
       case 7: {  // export, import back: the weights must survive bit for bit
         const std::vector<double> params = lab_.network().params();
-        if (const bp::Status st = lab_.import_model(lab_.export_model()); !st)
+        if (const bp::Status st = lab_.import_model(bp::model_to_json(lab_.network())); !st)
           fail("exported model not importable: " + st.message());
         else if (lab_.network().params() != params)
           fail("export/import changed the weights");

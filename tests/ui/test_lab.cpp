@@ -6,6 +6,7 @@
 #include "lab.h"
 #include "lab_state.h"
 #include "param_names.h"
+#include "model_io.h"
 
 namespace {
 
@@ -99,7 +100,7 @@ TEST(Lab, HugeLearningRateDivergesAndRollsBack) {
 TEST(Lab, ModelExportImportRoundTrip) {
   Lab a;
   train(&a, 20);
-  const std::string json = a.export_model();
+  const std::string json = bp::model_to_json(a.network());
   Lab b;
   Settings s = b.settings();
   s.hidden = {2};

@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "item_registry.h"
 #include "platform_services.h"
+#include "model_io.h"
 
 namespace bplab {
 namespace {
@@ -19,12 +20,14 @@ void import_button(const char* label, platform::FilePurpose purpose) {
 }  // namespace
 
 void draw_io_panel(UiContext& ui) {
-  if (named_button("Export model")) ui.notice = platform::save_file("bplab-model.json", ui.lab.export_model(), "application/json");
+  if (named_button("Export model"))
+    ui.notice = platform::save_file("bplab-model.json", bp::model_to_json(ui.lab.network()),
+                                    "application/json");
   help_marker("The weights and architecture in the format of the bplab command line: "
               "bplab grad --model bplab-model.json … gives the same numbers.");
   ImGui::SameLine();
   if (named_button("Export loss CSV"))
-    ui.notice = platform::save_file("bplab-loss.csv", ui.lab.export_history_csv(), "text/csv");
+    ui.notice = platform::save_file("bplab-loss.csv", lab::loss_curves_csv(ui.lab.train_curve(), ui.lab.test_curve()), "text/csv");
   ImGui::SameLine();
   if (named_button("Screenshot")) {
     platform::request_screenshot("bplab-screenshot.png");

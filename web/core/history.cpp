@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <cmath>
+#include <sstream>
 
 namespace lab {
 
@@ -45,6 +46,15 @@ bool History::y_range(double x_from, double* lo, double* hi) const {
     any = true;
   }
   return any;
+}
+
+std::string loss_curves_csv(const History& train, const History& test) {
+  std::ostringstream os;
+  os.precision(17);
+  os << "iteration,loss_train,loss_test\n";
+  for (std::size_t k = 0; k < train.size() && k < test.size(); ++k)
+    os << train.xs()[k] << "," << train.ys()[k] << "," << test.ys()[k] << "\n";
+  return os.str();
 }
 
 }  // namespace lab

@@ -30,6 +30,10 @@ class History {
   std::vector<double> xs_, ys_;
 };
 
+// The loss curves as CSV: "iteration,loss_train,loss_test" and one row per recorded point (the two
+// curves are recorded together, so their points pair up).
+std::string loss_curves_csv(const History& train, const History& test);
+
 // A labelled moment on the loss curve, e.g. where the learning rate was changed.
 struct Marker {
   double x;

@@ -279,17 +279,6 @@ Status Lab::import_model(std::string_view json) {
   return Status::ok();
 }
 
-std::string Lab::export_model() const { return bp::model_to_json(net_); }
-
-std::string Lab::export_history_csv() const {
-  std::ostringstream os;
-  os.precision(17);
-  os << "iteration,loss_train,loss_test\n";
-  for (std::size_t k = 0; k < train_curve_.size(); ++k)
-    os << train_curve_.xs()[k] << "," << train_curve_.ys()[k] << "," << test_curve_.ys()[k] << "\n";
-  return os.str();
-}
-
 double Lab::predict(double x1, double x2, bp::Trace* trace) const {
   bp::Trace local;
   bp::Trace* t = trace ? trace : &local;

@@ -70,10 +70,8 @@ class Lab {
   // Model files in the CLI's format. Import takes the model's architecture if the lab can show
   // it (inputs = the selected features, one output per target of the data, hidden layers within
   // the lab's limits).
+  // (Export: bp::model_to_json(network()), and loss_curves_csv() of history.h.)
   bp::Status import_model(std::string_view json);
-  std::string export_model() const;
-  // iteration,loss_train,loss_test per recorded point.
-  std::string export_history_csv() const;
 
   // Divergence: a non-finite loss, weight or gradient stops training at once.
   bool diverged() const { return diverged_; }
