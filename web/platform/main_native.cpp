@@ -1,7 +1,8 @@
 // Native entry point: SDL2 + OpenGL 3.3 core, a plain while loop. The command line is described in
-// native_args.h.
+// native_args.h; --check-lessons (check_lessons.h) checks lesson files and never opens a window.
 #include <cstdio>
 
+#include "check_lessons.h"
 #include "frame_loop.h"
 #include "lab_app.h"
 #include "lab_window.h"
@@ -10,6 +11,7 @@
 #include "services_loop.h"
 
 int main(int argc, char** argv) {
+  if (const int checked = bplab::run_check_lessons(argc, argv); checked >= 0) return checked;
   bplab::NativeArgs args;
   args.font = BPLAB_FONT_PATH;
   args.lessons = BPLAB_LESSONS_DIR;
