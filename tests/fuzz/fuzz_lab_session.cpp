@@ -61,7 +61,7 @@ void check_invariants(const lab::Lab& l) {
   } else {
     FUZZ_CHECK(!l.divergence_message().empty() && !l.running(), "divergence without message/stop");
   }
-  FUZZ_CHECK(nlohmann::json::accept(nlohmann::json(lab::snapshot(l, true)).dump()),
+  FUZZ_CHECK(nlohmann::json::accept(nlohmann::json(lab::snapshot(l, {true, true})).dump()),
              "the state is not JSON");
 }
 

@@ -26,7 +26,7 @@ SampleState sample_state(const Lab& lab, const Inspector& in) {
   return s;
 }
 
-InspectorState inspector_state(const Lab& lab, const Inspector& in, bool with_next_weight) {
+InspectorState inspector_state(const Lab& lab, const Inspector& in, StateParts parts) {
   const InspectorSelection& sel = in.selection();
   const bp::Trace& tr = in.trace();
   const int l = sel.layer, j = sel.unit, i = sel.input;
@@ -44,8 +44,8 @@ InspectorState inspector_state(const Lab& lab, const Inspector& in, bool with_ne
   s.dE_dy = tr.dE_dy[l][j];
   s.dE_dtheta = tr.dE_dtheta[l][j];
   s.gradient = tr.dE_dtheta[l][j] * tr.y[l - 1][i];  // ∂E/∂w_ji = ∂E/∂θ_j · y_i
-  s.slope = in.slope();
-  if (with_next_weight) s.next_weight = in.batch_update().w_new;
+  if (parts.slope) s.slope = in.slope();
+  if (parts.next_weight) s.next_weight = in.batch_update().w_new;
   return s;
 }
 
@@ -72,7 +72,7 @@ class JsonWriter : public StateVisitor {
 
 }  // namespace
 
-LabState snapshot(const Lab& lab, bool with_next_weight) {
+LabState snapshot(const Lab& lab, StateParts parts) {
   const Settings& set = lab.settings();
   const bp::Trainer& tr = lab.trainer();
   LabState s;
@@ -104,7 +104,7 @@ LabState snapshot(const Lab& lab, bool with_next_weight) {
   for (const History& h : lab.update_size()) s.update_size.push_back(latest(h));
   for (const History& h : lab.gradient_size()) s.gradient_size.push_back(latest(h));
   s.sample = sample_state(lab, lab.inspector());
-  s.inspector = inspector_state(lab, lab.inspector(), with_next_weight);
+  s.inspector = inspector_state(lab, lab.inspector(), parts);
   return s;
 }
 
@@ -168,7 +168,7 @@ void visit_state(const LabState& s, StateVisitor& v) {
   v.number("dE_dy", in.dE_dy);
   v.number("dE_dtheta", in.dE_dtheta);
   v.number("gradient", in.gradient);
-  v.number("slope", in.slope);
+  if (in.slope) v.number("slope", *in.slope);
   if (in.next_weight) v.number("next_weight", *in.next_weight);
   v.end();
 }

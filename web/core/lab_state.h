@@ -30,10 +30,10 @@ struct SampleState {
 struct InspectorState {
   std::string weight;
   int sample = 0, step = 0, layer = 1, unit = 0, input = 0;
-  double value = 0, theta = 0, y = 0, y_input = 0, dE_dy = 0, dE_dtheta = 0, gradient = 0, slope = 0;
-  // The weight after the next step(), from the engine's preview of the trainer's update; only
-  // when asked for (it costs a batch's gradient).
-  std::optional<double> next_weight;
+  double value = 0, theta = 0, y = 0, y_input = 0, dE_dy = 0, dE_dtheta = 0, gradient = 0;
+  // Only when asked for (StateParts): the slope costs a pass over the training set, next_weight
+  // (the weight after the next step(), the engine's preview of the trainer's update) a batch's.
+  std::optional<double> slope, next_weight;
 };
 
 struct LabState {
@@ -58,8 +58,14 @@ struct LabState {
   InspectorState inspector;
 };
 
-// The lab's state now; with_next_weight adds inspector.next_weight.
-LabState snapshot(const Lab& lab, bool with_next_weight = false);
+// Which costly parts a snapshot holds: the JavaScript API reports the slope; a lesson step asks
+// for what its expressions read.
+struct StateParts {
+  bool slope = true;
+  bool next_weight = false;
+};
+// The lab's state now.
+LabState snapshot(const Lab& lab, StateParts parts = {});
 
 // Receives the state key by key: nested objects between begin() and end(), arrays whole.
 class StateVisitor {

@@ -163,7 +163,7 @@ Status LessonRunner::apply_step(int k, lab::Lab* lab, bool with_setup) {
 void LessonRunner::update(lab::Lab* lab) {
   if (!active()) return;
   const Step& s = *step();
-  state_ = lab_state(lab::snapshot(*lab, wants_next_weight(names_)), answered_, answer_);
+  state_ = lab_state(lab::snapshot(*lab, parts_read(names_)), answered_, answer_);
   text_ = s.text.render(state_);
   goal_ = s.task ? s.task->goal.render(state_) : std::string();
   if (!s.task || task_done_) return;

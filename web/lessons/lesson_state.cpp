@@ -8,10 +8,13 @@
 namespace lessons {
 
 namespace {
+constexpr const char* kSlope = "inspector.slope";
 constexpr const char* kNextWeight = "inspector.next_weight";
 }
 
-bool wants_next_weight(const std::set<std::string>& names) { return names.count(kNextWeight) > 0; }
+lab::StateParts parts_read(const std::set<std::string>& names) {
+  return {names.count(kSlope) > 0, names.count(kNextWeight) > 0};
+}
 
 StateMap lab_state(const lab::LabState& snapshot, bool answered, double answer) {
   StateMap state;
@@ -25,7 +28,7 @@ const StateMap& state_schema() {
   static const StateMap schema = [] {
     lab::Lab lab;
     StateMap schema;
-    for (const auto& [key, value] : lab_state(lab::snapshot(lab, true), true, 0.0))
+    for (const auto& [key, value] : lab_state(lab::snapshot(lab, {true, true}), true, 0.0))
       schema[schema_key(key)] = value;
     return schema;
   }();

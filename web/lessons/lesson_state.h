@@ -13,8 +13,8 @@
 
 namespace lessons {
 
-// Whether expressions reading `names` need inspector.next_weight in the snapshot.
-bool wants_next_weight(const std::set<std::string>& names);
+// The costly parts of the snapshot that expressions reading `names` need.
+lab::StateParts parts_read(const std::set<std::string>& names);
 // answered = false gives answer = NaN.
 StateMap lab_state(const lab::LabState& snapshot, bool answered, double answer);
 
