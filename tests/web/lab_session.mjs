@@ -12,11 +12,12 @@ export const webBuild =
   process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
 
 // Returns the session: its server, browser, page and errors are there once the before hook ran,
-// which ends with opened(session) when given.
-export function labSession(opened = async () => {}) {
+// which ends with opened(session) when given. serve() starts the server ({url, stop()}); by
+// default the web build under serve_lab.py.
+export function labSession(opened = async () => {}, serve = () => serveFolder(webBuild)) {
   const session = {};
   before(async () => {
-    session.server = await serveFolder(webBuild);
+    session.server = await serve();
     Object.assign(session, await openBrowser());
     await opened(session);
   });
