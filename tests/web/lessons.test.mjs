@@ -2,7 +2,8 @@
 // and works through every step to the last one — dragging (Ctrl+click typing) the weight, typing
 // answers into the task's field, stepping the inspector, pressing Step and Play — with mouse
 // clicks at the rectangles window.lab.itemRect() reports and real keyboard input. Progress is
-// read back from window.lab.state().lesson and from localStorage, and survives a reload.
+// read back from window.lab.state().lesson and from localStorage, and survives a reload, which
+// returns to the open lesson and step.
 //
 // The page may draw only a few frames per second in headless Chromium (SwiftShader), so every
 // wait polls the app's state with a generous timeout instead of sleeping a fixed time.
@@ -225,10 +226,15 @@ test('lesson 5 (backpropagation) to its last step through the UI', { timeout: 30
   assert.deepEqual(stored.lessons[id], { step: 11, completed: 12 });
 });
 
-test('progress survives a reload, and Reset progress forgets it', { timeout: 5 * 60000 }, async () => {
+test('a reload returns to the open step, progress survives it, and Reset progress forgets it', { timeout: 5 * 60000 }, async () => {
+  // The page's hash keeps the open lesson and step (web/core/url_hash.h).
+  assert.match(await page.evaluate(() => location.hash), /&lesson=backpropagation&step=12$/);
   await page.reload();
   await waitForState((s) => s.frame > 5, 'the first frames after the reload');
-  assert.equal((await state()).lesson.id, null);
+  const reloaded = (await state()).lesson;
+  assert.deepEqual([reloaded.id, reloaded.step], ['backpropagation', 11]);
+  await click('All lessons');
+  await waitForState((s) => s.lesson.id === null, 'the lesson to close');
   // Lesson 1 resumes at the step where it was left: the last one.
   const s = await openLesson(1, 'guessing-a-weight');
   assert.equal(s.lesson.step, 4);
