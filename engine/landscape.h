@@ -1,0 +1,64 @@
+// The loss landscape: the training loss E evaluated on a grid over a plane (plane.h),
+//   E(a, b) = mean_s E_s(p + a·d₁ + b·d₂),   a, b ∈ {−r, …, 0, …, r} (grid values each)
+// forward passes only (pass.h), summed in the order of mean_loss() (gradient.h), so the centre
+// (a = b = 0, exactly p) gives mean_loss to the bit. On a line b = 0 and the grid has one row.
+//
+// Optionally with the penalty the optimiser follows (update_rule.h), on weights only:
+//   E + λ₁·Σ|w| + (λ₂/2)·Σ w²
+// whose gradient is the g of the update rule.
+#pragma once
+#include <vector>
+
+#include "dataset.h"
+#include "loss.h"
+#include "network.h"
+#include "pass.h"
+#include "plane.h"
+#include "status.h"
+#include "update_rule.h"
+
+namespace bp {
+
+constexpr int kMinLandscapeGrid = 2;
+constexpr int kMaxLandscapeGrid = 513;
+
+// "grid must be in [2, 513], got 1", "range must be > 0, got 0" (also NaN and infinities).
+Status validate_landscape(int grid, double range);
+
+// The i-th of `grid` offsets from −range to range: range·(2i − (grid−1))/(grid−1), so an odd grid
+// has exactly 0 in its middle.
+double grid_offset(int i, int grid, double range);
+
+// λ₁·Σ|w| + (λ₂/2)·Σ w² over the weights of net (biases carry no penalty).
+double penalty_value(const Network& net, const Hyperparams& h);
+
+// E at points of one plane; keeps a scratch copy of the network, so evaluating allocates nothing.
+class LandscapeEvaluator {
+ public:
+  // net gives the architecture; plane.origin must have its num_params(). With penalty != nullptr the
+  // penalty term is added. net, loss, data and plane are referred to, not copied.
+  LandscapeEvaluator(const Network& net, const Loss& loss, const Dataset& data, const Plane& plane,
+                     const Hyperparams* penalty = nullptr);
+  double at(double a, double b);
+
+ private:
+  const Loss& loss_;
+  const Dataset& data_;
+  const Plane& plane_;
+  const Hyperparams* penalty_;
+  Network scratch_;
+  Trace trace_;
+};
+
+// The whole grid: e[row·grid + col] = E(grid_offset(col), grid_offset(row)); a line has one row.
+struct LandscapeGrid {
+  int grid = 0;
+  double range = 0;
+  int rows = 0;           // grid, or 1 for a line
+  std::vector<double> e;  // [rows][grid]
+};
+Status evaluate_landscape(const Network& net, const Loss& loss, const Dataset& data,
+                          const Plane& plane, int grid, double range, const Hyperparams* penalty,
+                          LandscapeGrid* out);
+
+}  // namespace bp
