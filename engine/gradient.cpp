@@ -35,11 +35,9 @@ double batch_loss(const Network& net, const Loss& loss, const Dataset& data, con
   return n > 0 ? sum / n : 0.0;
 }
 
-ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data,
-                       Confusion* confusion) {
+ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data) {
   ErrorStats stats;
   const int n = data.size(), k = net.output_size();
-  if (confusion) *confusion = Confusion(class_count(k));
   if (n == 0) return stats;
   Trace trace;
   trace.resize(net);
@@ -50,7 +48,6 @@ ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data
     const double* t = data.target(s);
     for (int j = 0; j < k; ++j) stats.sse += (t[j] - y[j]) * (t[j] - y[j]);
     loss_sum += loss.f(trace.theta.back().data(), y.data(), t, k);
-    if (confusion) confusion->add(y.data(), t, k);
   }
   stats.mse = stats.sse / (double(n) * k);
   stats.rmse = std::sqrt(stats.mse);

@@ -26,5 +26,6 @@ struct Command {
 const Command& grad_command();
 const Command& train_command();
 const Command& bench_command();
+const Command& landscape_command();
 
 }  // namespace bp::cli

@@ -14,7 +14,8 @@ using bp::cli::Command;
 
 int dispatch(const std::vector<std::string>& args) {
   const std::vector<const Command*> commands = {&bp::cli::grad_command(), &bp::cli::train_command(),
-                                                &bp::cli::bench_command()};
+                                                &bp::cli::bench_command(),
+                                                &bp::cli::landscape_command()};
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h" || args[0] == "help")) {
     bp::cli::print_usage(commands, stdout);
     return bp::cli::kExitOk;

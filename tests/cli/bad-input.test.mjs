@@ -73,6 +73,10 @@ function trainArgs(out, changes = {}, extra = []) {
   const flags = { model: goodModel, data: goodData, loss: 'half-sse', lr: '0.1', epochs: '2', out, ...changes };
   return ['train', ...Object.entries(flags).filter(([, v]) => v !== null).flatMap(([k, v]) => [`--${k}`, v]), ...extra];
 }
+const landArgs = (changes = {}) => {
+  const flags = { model: goodModel, data: goodData, loss: 'half-sse', plane: 'w1,w5', grid: '3', ...changes };
+  return ['landscape', ...Object.entries(flags).filter(([, v]) => v !== null).flatMap(([k, v]) => [`--${k}`, v])];
+};
 const gradArgs = (changes = {}) => {
   const flags = { model: goodModel, data: goodData, loss: 'half-sse', ...changes };
   return ['grad', ...Object.entries(flags).filter(([, v]) => v !== null).flatMap(([k, v]) => [`--${k}`, v])];
@@ -166,6 +170,20 @@ const cases = [
   ['bench --seconds 0', () => ['bench', '--seconds', '0'], 2, '--seconds'],
   ['bench --seconds 1e9', () => ['bench', '--seconds', '1e9'], 2, '--seconds'],
   ['bench --batch 0', () => ['bench', '--batch', '0'], 2, '--batch'],
+  // landscape flags.
+  ['landscape --grid 1', () => landArgs({ grid: '1' }), 2, '--grid'],
+  ['landscape --grid 1000', () => landArgs({ grid: '1000' }), 2, '--grid'],
+  ['landscape --range 0', () => landArgs({ range: '0' }), 2, '--range'],
+  ['landscape --range -1', () => landArgs({ range: '-1' }), 2, '--range'],
+  ['landscape --range nan', () => landArgs({ range: 'nan' }), 2, '--range'],
+  ['landscape without --plane', () => landArgs({ plane: null }), 2, '--plane'],
+  ['landscape --plane w1,w99', () => landArgs({ plane: 'w1,w99' }), 1, 'w99'],
+  ['landscape --plane w1,w1', () => landArgs({ plane: 'w1,w1' }), 1, "'w1' twice"],
+  ['landscape --plane w1', () => landArgs({ plane: 'w1' }), 1, '--plane'],
+  ['landscape --plane line without --from', () => landArgs({ plane: 'line' }), 1, '--from'],
+  ['landscape --plane line --from a missing file', () => landArgs({ plane: 'line', from: models.missing }), 1, 'missing.json'],
+  ['landscape --seed -1', () => landArgs({ plane: 'random', seed: '-1' }), 2, '--seed'],
+  ['landscape with a bad data file', () => landArgs({ data: data.short }), 1, 'short.csv'],
 ];
 
 cases.forEach(([name, args, code, mention], k) => {
