@@ -35,9 +35,11 @@ double batch_loss(const Network& net, const Loss& loss, const Dataset& data, con
   return n > 0 ? sum / n : 0.0;
 }
 
-ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data) {
+ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data,
+                       Confusion* confusion) {
   ErrorStats stats;
   const int n = data.size(), k = net.output_size();
+  if (confusion) *confusion = Confusion(class_count(k));
   if (n == 0) return stats;
   Trace trace;
   trace.resize(net);
@@ -48,6 +50,7 @@ ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data
     const double* t = data.target(s);
     for (int j = 0; j < k; ++j) stats.sse += (t[j] - y[j]) * (t[j] - y[j]);
     loss_sum += loss.f(trace.theta.back().data(), y.data(), t, k);
+    if (confusion) confusion->add(y.data(), t, k);
   }
   stats.mse = stats.sse / (double(n) * k);
   stats.rmse = std::sqrt(stats.mse);

@@ -4,6 +4,7 @@
 
 #include "dataset.h"
 #include "loss.h"
+#include "metrics.h"
 #include "network.h"
 #include "pass.h"
 
@@ -29,6 +30,9 @@ struct ErrorStats {
   double rmse = 0;
   double mean_loss = 0;
 };
-ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data);
+// With `confusion`, the same pass also counts each sample into *confusion (reset to
+// class_count(K) classes): the confusion matrix of metrics.h without a second pass.
+ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data,
+                       Confusion* confusion = nullptr);
 
 }  // namespace bp

@@ -18,14 +18,20 @@ const double kPi = 3.14159265358979323846;
 
 TEST(Generators, Kinds) {
   const std::vector<bp::DatasetInfo>& kinds = bp::dataset_kinds();
-  ASSERT_EQ(kinds.size(), 6u);
-  const char* names[] = {"circle", "xor", "gauss", "spiral", "plane", "sine"};
-  const DatasetKind ids[] = {DatasetKind::Circle, DatasetKind::Xor,   DatasetKind::Gauss,
-                             DatasetKind::Spiral, DatasetKind::Plane, DatasetKind::Sine};
-  for (int k = 0; k < 6; ++k) {
+  ASSERT_EQ(kinds.size(), 9u);
+  const char* names[] = {"circle", "xor",    "gauss", "spiral", "blobs3",
+                         "spiral3", "blobs4", "plane", "sine"};
+  const DatasetKind ids[] = {DatasetKind::Circle,  DatasetKind::Xor,    DatasetKind::Gauss,
+                             DatasetKind::Spiral,  DatasetKind::Blobs3, DatasetKind::Spiral3,
+                             DatasetKind::Blobs4,  DatasetKind::Plane,  DatasetKind::Sine};
+  const int classes[] = {2, 2, 2, 2, 3, 3, 4, 0, 0};
+  const int targets[] = {1, 1, 1, 1, 3, 3, 4, 1, 1};
+  for (int k = 0; k < 9; ++k) {
     EXPECT_EQ(kinds[k].kind, ids[k]);
     EXPECT_EQ(std::string(kinds[k].name), names[k]);
-    EXPECT_EQ(kinds[k].classification, k < 4) << names[k];
+    EXPECT_EQ(kinds[k].classification, k < 7) << names[k];
+    EXPECT_EQ(kinds[k].classes, classes[k]) << names[k];
+    EXPECT_EQ(kinds[k].targets(), targets[k]) << names[k];
     EXPECT_EQ(bp::find_dataset_kind(names[k]), &kinds[k]);
   }
   EXPECT_EQ(bp::find_dataset_kind("moons"), nullptr);
@@ -33,6 +39,7 @@ TEST(Generators, Kinds) {
 
 TEST(Generators, SizesTargetsRangesAndDeterminism) {
   for (const bp::DatasetInfo& info : bp::dataset_kinds()) {
+    if (info.targets() != 1) continue;  // several classes: ManyClasses… below
     for (double noise : {0.0, 0.3}) {
       SCOPED_TRACE(std::string(info.name) + " noise " + std::to_string(noise));
       bp::Dataset d = bp::generate_dataset(info.kind, 300, noise, 9);
@@ -111,6 +118,88 @@ TEST(Generators, GeometryWithoutNoise) {
       double x1 = d.input(s)[0], x2 = d.input(s)[1];
       EXPECT_NEAR(d.target(s)[0], std::sin(kPi * x1) * std::cos(kPi * x2) / 2 + 0.5, 1e-12);
     }
+  }
+}
+
+// The class of a one-hot target row, or −1 when the row is not one-hot.
+int one_hot_class(const double* t, int k) {
+  int cls = -1, ones = 0;
+  for (int c = 0; c < k; ++c) {
+    if (t[c] != 0.0 && t[c] != 1.0) return -1;
+    if (t[c] == 1.0) cls = c, ++ones;
+  }
+  return ones == 1 ? cls : -1;
+}
+
+TEST(Generators, ManyClassesAreOneHotBalancedAndDeterministic) {
+  for (DatasetKind kind : {DatasetKind::Blobs3, DatasetKind::Spiral3, DatasetKind::Blobs4}) {
+    const bp::DatasetInfo& info = bp::dataset_kinds()[static_cast<int>(kind)];
+    const int K = info.classes;
+    for (double noise : {0.0, 0.3}) {
+      SCOPED_TRACE(std::string(info.name) + " noise " + std::to_string(noise));
+      for (int n : {300, 301, 2}) {
+        bp::Dataset d = bp::generate_dataset(kind, n, noise, 9);
+        ASSERT_EQ(d.n_inputs, 2);
+        ASSERT_EQ(d.n_targets, K);
+        ASSERT_EQ(d.size(), n);
+        ASSERT_EQ(d.t.size(), std::size_t(n) * K);
+        std::vector<int> count(K, 0);
+        for (int s = 0; s < n; ++s) {
+          const int c = one_hot_class(d.target(s), K);
+          ASSERT_GE(c, 0) << "sample " << s;
+          EXPECT_EQ(c, s % K);  // classes take turns
+          ++count[c];
+          EXPECT_TRUE(std::isfinite(d.input(s)[0]) && std::isfinite(d.input(s)[1]));
+          EXPECT_LE(std::fabs(d.input(s)[0]), 1.5);
+          EXPECT_LE(std::fabs(d.input(s)[1]), 1.5);
+        }
+        for (int c = 0; c < K; ++c) {  // n/K each, the first n mod K classes one more
+          EXPECT_GE(count[c], n / K) << "class " << c;
+          EXPECT_LE(count[c], n / K + 1) << "class " << c;
+        }
+      }
+      bp::Dataset a = bp::generate_dataset(kind, 300, noise, 9);
+      EXPECT_TRUE(bptest::same_dataset(a, bp::generate_dataset(kind, 300, noise, 9)));
+      if (noise > 0 || kind != DatasetKind::Spiral3) {
+        EXPECT_NE(a.x, bp::generate_dataset(kind, 300, noise, 10).x);
+      }
+    }
+  }
+}
+
+TEST(Generators, ManyClassesGeometryWithoutNoise) {
+  const int n = 600;
+  for (DatasetKind kind : {DatasetKind::Blobs3, DatasetKind::Blobs4}) {
+    const int K = bp::dataset_kinds()[static_cast<int>(kind)].classes;
+    bp::Dataset d = bp::generate_dataset(kind, n, 0.0, 4);
+    std::vector<double> m1(K, 0), m2(K, 0);
+    for (int s = 0; s < n; ++s) {
+      const int c = one_hot_class(d.target(s), K);
+      m1[c] += d.input(s)[0] * K / n;
+      m2[c] += d.input(s)[1] * K / n;
+    }
+    for (int c = 0; c < K; ++c) {
+      double e1, e2;  // the documented centres
+      if (K == 3) {
+        e1 = 0.55 * std::cos(kPi / 2 + c * 2 * kPi / 3);
+        e2 = 0.55 * std::sin(kPi / 2 + c * 2 * kPi / 3);
+      } else {
+        e1 = c == 0 || c == 3 ? 0.5 : -0.5;
+        e2 = c < 2 ? 0.5 : -0.5;
+      }
+      // The mean of n/K draws with σ = 0.2 is within 4σ/√(n/K) ≈ 0.06 of the centre.
+      EXPECT_NEAR(m1[c], e1, 0.06) << "class " << c;
+      EXPECT_NEAR(m2[c], e2, 0.06) << "class " << c;
+    }
+  }
+  // spiral3: arm k is the curve r = s, angle = 2.5π s + 2πk/3 with s = (index div 3) / (n div 3).
+  bp::Dataset d = bp::generate_dataset(DatasetKind::Spiral3, n, 0.0, 4);
+  for (int idx = 0; idx < n; ++idx) {
+    const int k = idx % 3;
+    const double s = double(idx / 3) / (n / 3), a = 2.5 * kPi * s + k * 2 * kPi / 3;
+    EXPECT_NEAR(d.input(idx)[0], s * std::sin(a), 1e-12);
+    EXPECT_NEAR(d.input(idx)[1], s * std::cos(a), 1e-12);
+    EXPECT_NEAR(std::hypot(d.input(idx)[0], d.input(idx)[1]), s, 1e-12);
   }
 }
 
