@@ -16,10 +16,14 @@ namespace {
 // Every key a lesson condition may read, as state_schema() gives it ('#' for an array index).
 TEST(StateSchema, KeysAndTypesAreFrozen) {
   const std::map<std::string, std::string> frozen = {
+      {"accuracy_test", "number"},
+      {"accuracy_train", "number"},
       {"activation", "text"},
       {"answer", "number"},
       {"answered", "true/false"},
       {"batch_size", "number"},
+      {"confusion.#", "number"},
+      {"confusion.count", "number"},
       {"dataset", "text"},
       {"diverged", "true/false"},
       {"divergence_message", "text"},
@@ -117,7 +121,7 @@ TEST(StateSchema, ValuesOfAKnownSetUp) {
   ASSERT_TRUE(l.inspector().select_weight(2, 1, 2));
   l.inspector().selection().sample = 4;
   l.inspector().selection().step = 6;
-  const nlohmann::json want = nlohmann::json::parse(R"json({"activation":"tanh","batch_size":7,"dataset":"xor","diverged":false,"divergence_message":"","epoch":1,"errors":{"mse":0.27372312993115666,"rmse":0.5231855597502254,"sse":8.2116938979347},"gradient_size":[0.01582662996308153,0.009957515141928708,0.019901148621293326],"hash":"ds=xor&n=60&noise=0.1&ratio=0.5&dseed=1&f=x1,x2&h=3,2&act=tanh&out=sigmoid&loss=half-sse&init=xavier&seed=3&lr=0.1&mom=0.5&bs=7&l1=0&l2=0.01&speed=1","hidden":[3,2],"inspector":{"dE_dtheta":-0.07021321302527986,"dE_dy":-0.10351236648544719,"gradient":0.010405560338577065,"input":2,"layer":2,"sample":4,"slope":0.002343296499763249,"step":6,"theta":-0.6433547548805638,"unit":1,"value":0.3884904199856477,"weight":"w12","y":-0.5671794376870121,"y_input":-0.14819946118732102},"iteration":5,"iterations_per_epoch":5,"l1":0.0,"l2":0.01,"learning_rate":0.1,"loss":"half-sse","loss_test":0.1292881506623963,"loss_train":0.13686156496557833,"markers":0,"momentum":0.5,"output_activation":"sigmoid","outputs":1,"running":false,"sample":{"error":-0.6450232801843419,"errors":[-0.6450232801843419],"index":4,"loss":0.20802751598988398,"output":0.3549767198156582,"outputs":[0.3549767198156582],"target":1.0,"targets":[1.0]},"samples_test":30,"samples_train":30,"speed":1,"update_size":[0.00217903973898315,0.0019150481937157812,0.003795223428276902]})json");
+  const nlohmann::json want = nlohmann::json::parse(R"json({"accuracy_test":0.5333333333333333,"accuracy_train":0.43333333333333335,"activation":"tanh","batch_size":7,"confusion":[9,9,8,4],"dataset":"xor","diverged":false,"divergence_message":"","epoch":1,"errors":{"mse":0.27372312993115666,"rmse":0.5231855597502254,"sse":8.2116938979347},"gradient_size":[0.01582662996308153,0.009957515141928708,0.019901148621293326],"hash":"ds=xor&n=60&noise=0.1&ratio=0.5&dseed=1&f=x1,x2&h=3,2&act=tanh&out=sigmoid&loss=half-sse&init=xavier&seed=3&lr=0.1&mom=0.5&bs=7&l1=0&l2=0.01&speed=1","hidden":[3,2],"inspector":{"dE_dtheta":-0.07021321302527986,"dE_dy":-0.10351236648544719,"gradient":0.010405560338577065,"input":2,"layer":2,"sample":4,"slope":0.002343296499763249,"step":6,"theta":-0.6433547548805638,"unit":1,"value":0.3884904199856477,"weight":"w12","y":-0.5671794376870121,"y_input":-0.14819946118732102},"iteration":5,"iterations_per_epoch":5,"l1":0.0,"l2":0.01,"learning_rate":0.1,"loss":"half-sse","loss_test":0.1292881506623963,"loss_train":0.13686156496557833,"markers":0,"momentum":0.5,"output_activation":"sigmoid","outputs":1,"running":false,"sample":{"error":-0.6450232801843419,"errors":[-0.6450232801843419],"index":4,"loss":0.20802751598988398,"output":0.3549767198156582,"outputs":[0.3549767198156582],"target":1.0,"targets":[1.0]},"samples_test":30,"samples_train":30,"speed":1,"update_size":[0.00217903973898315,0.0019150481937157812,0.003795223428276902]})json");
   expect_same(nlohmann::json(lab::snapshot(l)), want, "state");
 }
 

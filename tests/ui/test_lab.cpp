@@ -1,10 +1,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "lab.h"
 #include "lab_state.h"
+#include "metrics.h"
+#include "url_hash.h"
 #include "param_names.h"
 #include "model_io.h"
 
@@ -12,6 +15,9 @@ namespace {
 
 using lab::Lab;
 using lab::Settings;
+
+// The 3-class spiral's set-up of tests/web/classes.test.mjs.
+const char* const kSpiral3Link = "ds=spiral3&h=16,16&act=tanh&lr=0.03&mom=0.9&bs=10&speed=20";
 
 void train(Lab* l, int frames) {
   for (int k = 0; k < frames; ++k) l->train_frame(1.0);
@@ -173,6 +179,142 @@ TEST(Lab, MaxSpeedUsesTheTimeBudget) {
   s.speed = 0;
   ASSERT_TRUE(l.apply(s));
   EXPECT_GT(l.train_frame(5.0), 1);
+}
+
+// A data set of 3 or more classes selects one softmax output unit per class with cross-entropy,
+// and says so; going back to a two-class set goes back to one sigmoid unit.
+TEST(Lab, ManyClassSetsSelectSoftmaxWithCrossEntropy) {
+  Lab l;
+  Settings s = l.settings();
+  for (const char* name : {"blobs3", "spiral3", "blobs4"}) {
+    SCOPED_TRACE(name);
+    s = l.settings();
+    s.dataset = name;
+    std::string note;
+    ASSERT_TRUE(l.apply(s, &note));
+    const int k = std::string(name) == "blobs4" ? 4 : 3;
+    EXPECT_EQ(l.settings().outputs, k);
+    EXPECT_EQ(l.network().output_size(), k);
+    EXPECT_EQ(l.train_set().n_targets, k);
+    EXPECT_EQ(l.settings().output_activation, bp::ActivationId::Softmax);
+    EXPECT_EQ(l.settings().loss, bp::LossId::Ce);
+    if (std::string(name) == "blobs3") {  // changed from sigmoid/half-sse: the note says so
+      EXPECT_NE(note.find("softmax"), std::string::npos) << note;
+      EXPECT_NE(note.find("ce"), std::string::npos) << note;
+    }
+    EXPECT_EQ(l.classes(), k);
+  }
+  s = l.settings();
+  s.dataset = "circle";
+  std::string note;
+  ASSERT_TRUE(l.apply(s, &note));
+  EXPECT_EQ(l.settings().outputs, 1);
+  EXPECT_EQ(l.settings().output_activation, bp::ActivationId::Sigmoid);
+  EXPECT_EQ(l.settings().loss, bp::LossId::HalfSse);
+  EXPECT_NE(note.find("sigmoid"), std::string::npos) << note;
+  // A link names the set alone; the lab does the rest, and the link it writes says so.
+  Settings linked;
+  ASSERT_TRUE(lab::decode_hash("ds=spiral3&h=8", &linked));
+  Lab m;
+  ASSERT_TRUE(m.apply(linked));
+  EXPECT_EQ(m.network().output_size(), 3);
+  const std::string hash = lab::encode_hash(m.settings());
+  EXPECT_NE(hash.find("out=softmax"), std::string::npos) << hash;
+  EXPECT_NE(hash.find("loss=ce"), std::string::npos) << hash;
+}
+
+// Accuracy and the confusion matrix are the engine's, over the lab's own training and test sets,
+// for one sigmoid output and for several softmax outputs; a regression set-up has none.
+TEST(Lab, AccuracyAndConfusionAreTheEngines) {
+  for (const char* hash : {"ds=gauss&lr=0.3&speed=20", "ds=blobs3&h=6&lr=0.3&speed=20"}) {
+    SCOPED_TRACE(hash);
+    Lab l;
+    Settings s;
+    ASSERT_TRUE(lab::decode_hash(hash, &s));
+    ASSERT_TRUE(l.apply(s));
+    train(&l, 50);
+    const bp::Confusion train_m = bp::confusion_matrix(l.network(), l.train_set());
+    const bp::Confusion test_m = bp::confusion_matrix(l.network(), l.test_set());
+    EXPECT_EQ(l.confusion_train().counts, train_m.counts);
+    EXPECT_EQ(l.confusion_test().counts, test_m.counts);
+    EXPECT_EQ(train_m.total(), l.train_set().size());
+    const nlohmann::json j = nlohmann::json(lab::snapshot(l));
+    EXPECT_DOUBLE_EQ(j["accuracy_train"].get<double>(), train_m.accuracy());
+    EXPECT_DOUBLE_EQ(j["accuracy_test"].get<double>(), test_m.accuracy());
+    EXPECT_EQ(j["confusion"].get<std::vector<int>>(), train_m.counts);
+    EXPECT_EQ(j["confusion"].size(), std::size_t(l.classes() * l.classes()));
+    EXPECT_GT(j["accuracy_train"].get<double>(), 0.9);  // separable blobs
+  }
+  Lab r;
+  Settings s = r.settings();
+  s.dataset = "plane";
+  ASSERT_TRUE(r.apply(s));
+  const nlohmann::json j = nlohmann::json(lab::snapshot(r));
+  EXPECT_FALSE(j.contains("accuracy_train"));
+  EXPECT_FALSE(j.contains("confusion"));
+}
+
+// The settings the browser test (tests/web/classes.test.mjs) trains the 3-class spiral with reach
+// 90 % training accuracy here first, in a number of iterations the page makes in a few seconds.
+TEST(Lab, ThreeClassSpiralTrainsToNinetyPercent) {
+  Lab l;
+  Settings s;
+  ASSERT_TRUE(lab::decode_hash(kSpiral3Link, &s));
+  ASSERT_TRUE(l.apply(s));
+  int frames = 0;
+  while (l.confusion_train().accuracy() < 0.9 && frames < 400) {
+    train(&l, 1);
+    ++frames;
+  }
+  EXPECT_GE(l.confusion_train().accuracy(), 0.9) << l.trainer().iteration() << " iterations";
+  std::printf("spiral3: %.3f training accuracy after %lld iterations\n",
+              l.confusion_train().accuracy(), l.trainer().iteration());
+}
+
+// A clicked point of a class: one-hot with several outputs, the class itself with one.
+TEST(Lab, ClassPointsAreOneHot) {
+  Lab l;
+  Settings s = l.settings();
+  s.dataset = "blobs3";
+  ASSERT_TRUE(l.apply(s));
+  const int before = l.raw_train().size();
+  EXPECT_FALSE(l.add_class_point(0.1, 0.2, 3));
+  EXPECT_FALSE(l.add_class_point(0.1, 0.2, -1));
+  EXPECT_EQ(l.settings().dataset, "blobs3");
+  ASSERT_TRUE(l.add_class_point(0.1, 0.2, 2));
+  EXPECT_EQ(l.settings().dataset, "custom");
+  EXPECT_EQ(l.settings().outputs, 3);
+  EXPECT_EQ(l.settings().output_activation, bp::ActivationId::Softmax);
+  ASSERT_EQ(l.raw_train().size(), before + 1);
+  const double* t = l.raw_train().target(before);
+  EXPECT_EQ(t[0], 0.0);
+  EXPECT_EQ(t[1], 0.0);
+  EXPECT_EQ(t[2], 1.0);
+  EXPECT_EQ(l.raw_train().input(before)[0], 0.1);
+  // A custom 3-class set keeps its softmax through other changes.
+  s = l.settings();
+  s.hyper.learning_rate = 0.2;
+  ASSERT_TRUE(l.apply(s));
+  EXPECT_EQ(l.settings().outputs, 3);
+  // Clearing leaves one sigmoid output for new two-class points.
+  l.clear_points();
+  EXPECT_EQ(l.settings().outputs, 1);
+  EXPECT_EQ(l.settings().output_activation, bp::ActivationId::Sigmoid);
+  EXPECT_FALSE(l.add_class_point(0.3, 0.3, 2));
+  ASSERT_TRUE(l.add_class_point(0.3, 0.3, 1));
+  EXPECT_EQ(l.raw_train().target(0)[0], 1.0);
+}
+
+// predict_all gives every output: for softmax, probabilities summing to 1 whose first is predict().
+TEST(Lab, PredictAllGivesEveryOutput) {
+  Lab l;
+  Settings s = l.settings();
+  s.dataset = "blobs4";
+  ASSERT_TRUE(l.apply(s));
+  const std::vector<double> y = l.predict_all(0.3, -0.4);
+  ASSERT_EQ(y.size(), 4u);
+  EXPECT_EQ(y[0], l.predict(0.3, -0.4));
+  EXPECT_NEAR(y[0] + y[1] + y[2] + y[3], 1.0, 1e-12);
 }
 
 }  // namespace

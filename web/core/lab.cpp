@@ -55,7 +55,7 @@ void Lab::clear_history() {
 
 Status Lab::apply(const Settings& in, std::string* note) {
   Settings s = in;
-  s.outputs = s.dataset == "custom" ? data_.targets() : 1;
+  const std::string fitted = fit_outputs(&s, data_.targets());
   if (Status v = validate(s); !v) return v;
   const Settings old = settings_;
   settings_ = s;
@@ -88,7 +88,7 @@ Status Lab::apply(const Settings& in, std::string* note) {
       changed();
     }
   }
-  if (note) *note = what;
+  if (note) *note = fitted.empty() ? what : what.empty() ? fitted : what + " " + fitted;
   return Status::ok();
 }
 
@@ -177,8 +177,8 @@ void Lab::move_rollback_point() {
 void Lab::evaluate_and_record() {
   if (!trainer_) return;
   changed();
-  train_stats_ = bp::error_stats(net_, trainer_->loss(), data_.train());
-  loss_test_ = bp::mean_loss(net_, trainer_->loss(), data_.test());
+  train_stats_ = bp::error_stats(net_, trainer_->loss(), data_.train(), &confusion_train_);
+  loss_test_ = bp::error_stats(net_, trainer_->loss(), data_.test(), &confusion_test_).mean_loss;
   move_rollback_point();
   if (!diverged_ && !std::isfinite(train_stats_.mean_loss)) check_divergence(train_stats_.mean_loss);
   const double x = double(trainer_->iteration());
@@ -208,10 +208,23 @@ void Lab::rollback() {
 
 void Lab::add_point(double x1, double x2, double target) {
   if (settings_.outputs != 1) return;
-  data_.add_point(x1, x2, target, settings_.dataset != "custom", settings_.features);
+  data_.add_point(x1, x2, &target, settings_.dataset != "custom", settings_.features);
   settings_.dataset = "custom";
   rebuild_trainer();
   evaluate_and_record();
+}
+
+bool Lab::add_class_point(double x1, double x2, int cls) {
+  const int k = settings_.outputs;
+  if (cls < 0 || cls >= bp::class_count(k)) return false;
+  std::vector<double> t(k, 0.0);
+  if (k == 1) t[0] = cls;
+  else t[cls] = 1.0;  // one-hot: t_k = [k = cls]
+  data_.add_point(x1, x2, t.data(), settings_.dataset != "custom", settings_.features);
+  settings_.dataset = "custom";
+  rebuild_trainer();
+  evaluate_and_record();
+  return true;
 }
 
 void Lab::clear_points() {
@@ -220,7 +233,7 @@ void Lab::clear_points() {
   inspector_.selection().sample = 0;
   running_ = false;
   if (settings_.outputs != 1) {
-    settings_.outputs = 1;
+    fit_outputs(&settings_, 1);
     rebuild_network();
     return;
   }
@@ -239,7 +252,7 @@ Status Lab::import_csv(std::string_view text, int targets) {
                          std::to_string(kMaxLabSamples));
   Settings s = settings_;
   s.dataset = "custom";
-  s.outputs = targets;
+  fit_outputs(&s, targets);
   if (Status v = validate(s); !v) return Status::error("data: " + v.message());
   settings_ = s;
   data_.replace(std::move(data), settings_);
@@ -286,6 +299,12 @@ double Lab::predict(double x1, double x2, bp::Trace* trace) const {
   bp::feature_vector(x1, x2, settings_.features, x.data());
   bp::forward(net_, x.data(), t);
   return t->y.back()[0];
+}
+
+std::vector<double> Lab::predict_all(double x1, double x2) const {
+  bp::Trace t;
+  predict(x1, x2, &t);
+  return t.y.back();
 }
 
 bool Lab::set_weight(int l, int j, int i, double value) {

@@ -14,6 +14,7 @@
 #include "history.h"
 #include "inspector.h"
 #include "lab_data.h"
+#include "metrics.h"
 #include "network.h"
 #include "pass.h"
 #include "settings.h"
@@ -33,7 +34,8 @@ class Lab {
   // Applies new settings. Data settings rebuild the data (and re-initialise the network); an
   // architecture change re-initialises the network; η, μ, λ and the batch size change live and
   // leave a marker on the loss curve. *note (may be nullptr) says what was rebuilt. On error
-  // nothing changes. s.outputs is ignored: the data decides it (1 for generated sets).
+  // nothing changes. s.outputs is ignored: the data decides it (fit_outputs in settings.h: one per
+  // class for generated sets of 3 or more classes, with softmax and cross-entropy, else 1).
   bp::Status apply(const Settings& s, std::string* note = nullptr);
   // Changes only the hyperparameters (a convenience over apply()).
   bp::Status set_hyperparams(const bp::Hyperparams& h);
@@ -59,9 +61,12 @@ class Lab {
   bool running() const { return running_; }
   void set_running(bool on) { running_ = on && !diverged_; }
 
-  // Data editing: the data set becomes "custom". Clicked points carry one target, so add_point
-  // does nothing while the data has several.
+  // Data editing: the data set becomes "custom". add_point gives a point one target, so it does
+  // nothing while the data has several; add_class_point gives it class cls: the target cls (0 or 1)
+  // for one output, the one-hot row t_k = [k = cls] for several. false (nothing changes) when cls
+  // is not one of the data's classes.
   void add_point(double x1, double x2, double target);
+  bool add_class_point(double x1, double x2, int cls);
   void clear_points();
   // CSV with a header and columns x1, x2, then `targets` target columns; the network gets one
   // output unit per target (and is re-initialised). On error nothing changes.
@@ -88,10 +93,16 @@ class Lab {
   const bp::Dataset& train_set() const { return data_.train(); }  // features → target
   const bp::Dataset& test_set() const { return data_.test(); }
   bool classification() const { return data_.classification(); }
+  // Classes a classification set-up tells apart (bp::class_count of the outputs); 0 otherwise.
+  int classes() const { return classification() ? bp::class_count(settings_.outputs) : 0; }
   // As of the last evaluate_and_record().
   double loss_train() const { return train_stats_.mean_loss; }
   double loss_test() const { return loss_test_; }
   const bp::ErrorStats& train_stats() const { return train_stats_; }
+  // Confusion matrices (engine metrics.h) of the training and test sets: meaningful while
+  // classification(); accuracy = their diagonal share.
+  const bp::Confusion& confusion_train() const { return confusion_train_; }
+  const bp::Confusion& confusion_test() const { return confusion_test_; }
   const History& train_curve() const { return train_curve_; }
   const History& test_curve() const { return test_curve_; }
   const std::vector<Marker>& markers() const { return markers_; }
@@ -101,6 +112,8 @@ class Lab {
 
   // The network on one point of the input plane; trace (optional) receives every θ and y.
   double predict(double x1, double x2, bp::Trace* trace = nullptr) const;
+  // Every output y_k on that point (one per class with several outputs).
+  std::vector<double> predict_all(double x1, double x2) const;
 
   // The backprop inspector of this session.
   Inspector& inspector() { return inspector_; }
@@ -137,6 +150,7 @@ class Lab {
   std::string divergence_message_;
   bp::ErrorStats train_stats_;
   double loss_test_ = 0;
+  bp::Confusion confusion_train_, confusion_test_;
   History train_curve_, test_curve_;
   std::vector<Marker> markers_;
   std::vector<History> update_size_, gradient_size_;

@@ -36,15 +36,15 @@ void LabData::apply_features(std::uint32_t features) {
   test_ = bp::apply_features(raw_test_, features);
 }
 
-void LabData::add_point(double x1, double x2, double target, bool was_generated,
+void LabData::add_point(double x1, double x2, const double* target, bool was_generated,
                         std::uint32_t features) {
   if (was_generated) {
     raw_all_ = raw_train_;
     for (int s = 0; s < raw_test_.size(); ++s) raw_all_.add(raw_test_.input(s), raw_test_.target(s));
   }
   const double x[2] = {x1, x2};
-  raw_all_.add(x, &target);
-  raw_train_.add(x, &target);
+  raw_all_.add(x, target);
+  raw_train_.add(x, target);
   train_ = bp::apply_features(raw_train_, features);
 }
 

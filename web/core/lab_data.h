@@ -22,9 +22,10 @@ class LabData {
   void apply_features(std::uint32_t features);
   // Replaces the data by `all`, split and featured as the settings say.
   void replace(bp::Dataset all, const Settings& s);
-  // Adds a training point (x₁, x₂) → target. With `was_generated`, the data first becomes exactly
-  // the points that are shown (training and test), so that nothing visible moves.
-  void add_point(double x1, double x2, double target, bool was_generated, std::uint32_t features);
+  // Adds a training point (x₁, x₂) → target[targets()]. With `was_generated`, the data first
+  // becomes exactly the points that are shown (training and test), so that nothing visible moves.
+  void add_point(double x1, double x2, const double* target, bool was_generated,
+                 std::uint32_t features);
   // Removes every point (custom data with one target).
   void clear(std::uint32_t features);
 

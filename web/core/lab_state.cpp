@@ -101,6 +101,11 @@ LabState snapshot(const Lab& lab, StateParts parts) {
   s.hash = encode_hash(set);
   s.markers = int(lab.markers().size());
   s.errors = lab.train_stats();
+  if (lab.classification()) {
+    s.accuracy_train = lab.confusion_train().accuracy();
+    s.accuracy_test = lab.confusion_test().accuracy();
+    s.confusion = lab.confusion_train().counts;
+  }
   for (const History& h : lab.update_size()) s.update_size.push_back(latest(h));
   for (const History& h : lab.gradient_size()) s.gradient_size.push_back(latest(h));
   s.sample = sample_state(lab, lab.inspector());
@@ -138,6 +143,11 @@ void visit_state(const LabState& s, StateVisitor& v) {
   v.number("mse", s.errors.mse);
   v.number("rmse", s.errors.rmse);
   v.end();
+  if (s.accuracy_train) {
+    v.number("accuracy_train", *s.accuracy_train);
+    v.number("accuracy_test", *s.accuracy_test);
+    v.integers("confusion", s.confusion);
+  }
   v.numbers("update_size", s.update_size);
   v.numbers("gradient_size", s.gradient_size);
   v.begin("sample");

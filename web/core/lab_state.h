@@ -53,6 +53,12 @@ struct LabState {
   std::string hash;
   int markers = 0;
   bp::ErrorStats errors;                     // over the training set
+  // Classification set-ups only (absent otherwise): the share of training / test samples whose
+  // predicted class (argmax of the outputs, or y ≥ 0.5 for one output: engine metrics.h) is their
+  // class, and the training set's confusion matrix C[truth][predicted], row-major, K² counts for
+  // K classes.
+  std::optional<double> accuracy_train, accuracy_test;
+  std::vector<int> confusion;
   std::vector<double> update_size, gradient_size;  // per layer l ≥ 1: the latest mean |Δw|, |∂E/∂w|
   SampleState sample;
   InspectorState inspector;

@@ -43,6 +43,25 @@ std::vector<bp::LayerSpec> layer_specs(const Settings& s) {
   return specs;
 }
 
+std::string fit_outputs(Settings* s, int custom_targets) {
+  const bp::DatasetInfo* kind = bp::find_dataset_kind(s->dataset);
+  if (s->dataset != "custom" && !kind) return "";
+  s->outputs = kind ? kind->targets() : custom_targets;
+  const bp::ActivationId out = s->output_activation;
+  const bp::LossId loss = s->loss;
+  if (kind && kind->classes >= 3) {
+    s->output_activation = bp::ActivationId::Softmax;
+    s->loss = bp::LossId::Ce;
+  } else if (s->outputs == 1 && out == bp::ActivationId::Softmax) {
+    s->output_activation = bp::ActivationId::Sigmoid;
+    if (loss == bp::LossId::Ce) s->loss = bp::LossId::HalfSse;
+  }
+  if (s->output_activation == out && s->loss == loss) return "";
+  return std::string(kind ? kind->name : "The data") + ": " +
+         (s->outputs > 1 ? std::to_string(s->outputs) + " classes, so the output is " : "one output, so ") +
+         bp::activation(s->output_activation).name + " with loss " + bp::loss(s->loss).name + ".";
+}
+
 bp::Status validate(const Settings& s) {
   using bp::Status;
   if (s.dataset != "custom" && !bp::find_dataset_kind(s.dataset))

@@ -39,8 +39,9 @@ struct Settings {
   // Network
   std::uint32_t features = bp::kDefaultFeatures;
   std::vector<int> hidden = {4, 2};  // units per hidden layer
-  // Output units: one per target of the data. Generated sets have one target; custom data (a CSV
-  // or a lesson's data) may carry several, and the lab sets this from it (not part of the link).
+  // Output units: one per target of the data. Generated sets have one target, or one per class
+  // from 3 classes on; custom data (a CSV or a lesson's data) may carry several, and the lab sets
+  // this from it (fit_outputs; not part of the link).
   int outputs = 1;
   bp::ActivationId hidden_activation = bp::ActivationId::Tanh;
   bp::ActivationId output_activation = bp::ActivationId::Sigmoid;
@@ -66,6 +67,14 @@ bool architecture_changed(const Settings& a, const Settings& b);  // includes fe
 // The layer list of the network these settings describe (input = selected features, `outputs`
 // output units).
 std::vector<bp::LayerSpec> layer_specs(const Settings& s);
+
+// Fits the output layer to the data: s->outputs = the data's target columns (`custom_targets` for
+// custom data, DatasetInfo::targets() of a generated set). A generated set of 3 or more classes
+// takes a softmax output with cross-entropy (one unit per class, E = −ln y_class); one output unit
+// cannot be softmax (it would be the constant 1): it becomes sigmoid, and cross-entropy half-SSE.
+// Returns a sentence saying what it changed, or "" when nothing. An unknown data set is left for
+// validate() to name.
+std::string fit_outputs(Settings* s, int custom_targets);
 
 // Checks the ranges a link, a lesson or a text field may set. Names the first bad field.
 bp::Status validate(const Settings& s);
