@@ -48,7 +48,8 @@ bool same_outline(const lessons::Lesson& a, const lessons::Lesson& b) {
         x.widget != y.widget || x.show != y.show || x.lock != y.lock ||
         x.highlight != y.highlight || x.task.has_value() != y.task.has_value() ||
         (x.task && (x.task->condition.text() != y.task->condition.text() ||
-                    x.task->hint != y.task->hint || x.task->input != y.task->input)))
+                    x.task->hints != y.task->hints || x.task->input != y.task->input ||
+                    x.task->revealed_by.text() != y.task->revealed_by.text())))
       return false;
   }
   return true;

@@ -88,7 +88,40 @@ TEST(Course, EachCheckNamesItsPlace) {
   EXPECT_EQ(error_of(lesson_with_step(R"({"title": "t", "text": "x", "task": {"goal": "g", "condition": "epoch", "hint": "h"}})")),
             "bad.json: steps[0].task.condition: the condition gives number, not true/false");
   EXPECT_EQ(error_of(lesson_with_step(R"({"title": "t", "text": "x", "task": {"goal": "g", "condition": "epoch > 1"}})")),
-            "bad.json: steps[0].task: missing \"hint\"");
+            "bad.json: steps[0].task: expected \"hint\" (one text) or \"hints\" (a list), not both");
+  EXPECT_EQ(error_of(lesson_with_step(R"({"title": "t", "text": "x", "task": {"goal": "g", "condition": "epoch > 1", "hint": "h", "hints": ["a"]}})")),
+            "bad.json: steps[0].task: expected \"hint\" (one text) or \"hints\" (a list), not both");
+  EXPECT_EQ(error_of(lesson_with_step(R"({"title": "t", "text": "x", "task": {"goal": "g", "condition": "epoch > 1", "hints": ["idea", ""]}})")),
+            "bad.json: steps[0].task.hints[1]: expected a non-empty text");
+  EXPECT_EQ(error_of(lesson_with_step(R"({"title": "t", "text": "x", "task": {"goal": "g", "condition": "epoch > 1", "hints": []}})")),
+            "bad.json: steps[0].task.hints: expected a list of 1 … 5 texts");
+}
+
+// Predict, then verify: a typed task names what reveals its answer, and its condition may not
+// depend on that reveal (05/4 once required inspector.step >= 3, the step that prints δ).
+TEST(Course, TypedTasksDeclareTheirRevealAndMayNotRequireIt) {
+  const auto task = [](const std::string& fields) {
+    return lesson_with_step(R"({"title": "t", "text": "x", "task": {"goal": "g", "hint": "h", )" + fields + "}}");
+  };
+  EXPECT_EQ(error_of(task(R"("condition": "abs(answer - inspector.dE_dtheta) < 1e-4", "input": "δ")")),
+            "bad.json: steps[0].task: a typed task needs \"revealed_by\": what makes the lab show its answer "
+            "(\"false\" when no view of the step shows it)");
+  EXPECT_EQ(error_of(task(R"("condition": "inspector.step >= 3 && abs(answer - inspector.dE_dtheta) < 1e-4", )"
+                          R"("input": "δ", "revealed_by": {"inspector_step": 3})")),
+            "bad.json: steps[0].task.condition: reads inspector.step, which reveals the answer (revealed_by: "
+            "inspector.step >= 3); a typed answer must count before the lab shows it");
+  EXPECT_EQ(error_of(task(R"("condition": "epoch > 1", "revealed_by": "false")")),
+            "bad.json: steps[0].task.revealed_by: only a task with \"input\" has one");
+  EXPECT_EQ(error_of(task(R"("condition": "answer > 1", "input": "a", "revealed_by": {"inspector_step": -1})")),
+            "bad.json: steps[0].task.revealed_by: expected a condition or {\"inspector_step\": N}");
+  EXPECT_EQ(error_of(task(R"("condition": "answer > 1", "input": "a", "revealed_by": "inspector.stp > 1")")),
+            "bad.json: steps[0].task.revealed_by: position 1: unknown state key \"inspector.stp\"");
+  lessons::Lesson ok;
+  ASSERT_TRUE(lessons::parse_lesson(
+      task(R"("condition": "abs(answer - inspector.dE_dtheta) < 1e-4", "input": "δ", "revealed_by": {"inspector_step": 3})"),
+      "ok.json", &ok));
+  EXPECT_EQ(ok.steps[0].task->revealed_by.text(), "inspector.step >= 3");
+  EXPECT_EQ(ok.steps[0].task->hints, std::vector<std::string>{"h"});
   EXPECT_EQ(error_of(lesson_with_step(R"({"title": "t", "text": "x", "widget": "dial"})")),
             "bad.json: steps[0].widget: unknown \"dial\" (known: weight_slider, sigmoid_plot, error_curve)");
   EXPECT_EQ(error_of(lesson_with_step(R"({"title": "t", "text": "x", "lock": ["hyper", "brakes"]})")),

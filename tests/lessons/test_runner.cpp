@@ -48,11 +48,11 @@ TEST(Runner, OpenAtRefusesAMissingStepAndChangesNothing) {
 TEST(Runner, TextsShowLiveValues) {
   Learner l;
   l.open("guessing-a-weight");
-  EXPECT_NE(l.runner().text().find("w = 0.5, so y′ = 2·0.5 = 1 and E = -2."), std::string::npos)
+  EXPECT_NE(l.runner().text().find("w = 0.5, so y = 2·0.5 = 1 and e = -2."), std::string::npos)
       << l.runner().text();
   l.drag(1, 0, 0, 1.25);
-  EXPECT_NE(l.runner().text().find("E = -0.5."), std::string::npos) << l.runner().text();
-  EXPECT_EQ(l.runner().goal(), "Drag w until the error is zero (|E| < 0.01).");
+  EXPECT_NE(l.runner().text().find("e = -0.5."), std::string::npos) << l.runner().text();
+  EXPECT_EQ(l.runner().goal(), "Drag w until the error is zero (|e| < 0.05), or Ctrl+click the slider and type w.");
 }
 
 TEST(Runner, StepSetupAppliesSettingsDataModelAndSelection) {

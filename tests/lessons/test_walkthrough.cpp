@@ -109,12 +109,16 @@ TEST(Walkthrough, L04GradientDescent) {
   l.next();
 }
 
+// Predict, then verify: every answer is typed while the inspector's walk has not reached it, and
+// stepping the walk on afterwards shows the same number.
 TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   Learner l;
   l.open("backpropagation");
   // Typed values are the published ones (Mazur 2015), not read back from the engine.
   l.expect_not_done();
-  l.type(0.3775);  // θ_h1
+  l.type(0.3775);  // θ_h1, with the inspector at the input
+  l.inspect(1, 0, 0, 1);
+  EXPECT_NEAR(l.number("inspector.theta"), 0.3775, 1e-12) << "step 1 shows θ_h1";
   l.next();
   l.type(0.298371109);  // E
   l.next();
@@ -123,12 +127,14 @@ TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   l.next();
   l.type(0.74136507);  // ∂E/∂y_o1
   l.next();
-  l.type(0.138498562);  // δ_o1
-  l.expect_not_done();  // the inspector is not yet at ∂E/∂θ
+  l.type(0.138498562);  // δ_o1, before the walk reaches it
   l.inspect(2, 0, 0, 3);
+  EXPECT_NEAR(l.number("inspector.dE_dtheta"), 0.138498562, 1e-9);
+  EXPECT_NEAR(l.number("inspector.dE_dy"), 0.74136507, 1e-8);
   l.next();
-  l.inspect(2, 0, 0, 5);
   l.type(0.082167041);  // ∂E/∂w5
+  l.inspect(2, 0, 0, 5);
+  EXPECT_NEAR(l.number("inspector.gradient"), 0.082167041, 1e-9);
   l.next();
   l.type(0.35891648);  // new w5
   l.next();
@@ -136,14 +142,46 @@ TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   l.step();
   EXPECT_NEAR(l.number("inspector.value"), 0.35891648, 1e-8);
   l.next();
+  EXPECT_EQ(l.lab().inspector().selection().step, 0) << "a step that selects a weight restarts the walk";
   l.type(0.036350306);  // ∂E/∂y_h1
   l.next();
   l.type(0.000438568);  // ∂E/∂w1
+  l.inspect(1, 0, 0, 8);
+  EXPECT_NEAR(l.number("inspector.gradient"), 0.000438568, 1e-9);
   l.next();
   l.settings([](lab::Settings* s) { s->speed = 100; });
   l.play_until_done();
   l.next();
   l.next();
+}
+
+// The inspector step each typed task of lesson 5 names in revealed_by is the first that shows
+// the answer, and an answer typed at that step does not count until the walk steps back.
+TEST(Walkthrough, L05AnswersCountOnlyBeforeTheInspectorShowsThem) {
+  Learner l;
+  l.open("backpropagation");
+  l.inspect(1, 0, 0, 1);
+  l.type(0.3775);
+  EXPECT_FALSE(l.runner().task_done());
+  EXPECT_TRUE(l.runner().answer_refused());
+  l.inspect(1, 0, 0, 0);
+  EXPECT_TRUE(l.runner().task_done()) << "the same answer counts once the walk is back at the input";
+  EXPECT_FALSE(l.runner().answer_refused());
+  // Each revealed_by step is the first at which the inspector shows that kind of value for the
+  // selected weight (InspectorPhase order: input, forward per layer, then θ, y, w per layer down).
+  using lab::InspectorPhase;
+  const lab::Inspector& in = l.lab().inspector();
+  EXPECT_EQ(in.step_at(1).phase, InspectorPhase::Forward);
+  EXPECT_EQ(in.step_at(3).phase, InspectorPhase::BackwardTheta);
+  EXPECT_EQ(in.step_at(3).layer, 2);
+  EXPECT_EQ(in.step_at(4).phase, InspectorPhase::BackwardY);
+  EXPECT_EQ(in.step_at(4).layer, 2);
+  EXPECT_EQ(in.step_at(5).phase, InspectorPhase::BackwardW);
+  EXPECT_EQ(in.step_at(5).layer, 2);
+  EXPECT_EQ(in.step_at(8).phase, InspectorPhase::BackwardW);
+  EXPECT_EQ(in.step_at(8).layer, 1);
+  EXPECT_EQ(in.step_at(9).phase, InspectorPhase::Update);
+  EXPECT_EQ(in.steps(), 10);
 }
 
 TEST(Walkthrough, L06LearningRate) {

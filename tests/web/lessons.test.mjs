@@ -194,10 +194,6 @@ test('lesson 5 (backpropagation) to its last step through the UI', { timeout: 30
   await finishStep(id, 2);
   await answer('0.74136507'); // ∂E/∂y_o1
   await finishStep(id, 3);
-  // δ_o1 counts only once the inspector has stepped to ∂E/∂θ of the output.
-  await answer('0.138498562');
-  await nextFrames(3);
-  assert.equal((await state()).lesson.task_done, false, 'the inspector has not reached ∂E/∂θ yet');
   const stepInspectorTo = async (target) => {
     while ((await state()).inspector.step < target) {
       const before = (await state()).inspector.step;
@@ -205,10 +201,16 @@ test('lesson 5 (backpropagation) to its last step through the UI', { timeout: 30
       await waitForState((s) => s.inspector.step > before, `inspector step ${before + 1}`);
     }
   };
+  // Predict, then verify: δ_o1 typed while the inspector already shows it does not count …
   await stepInspectorTo(3);
+  await answer('0.138498562');
+  await nextFrames(3);
+  assert.equal((await state()).lesson.task_done, false, 'the inspector already shows ∂E/∂θ');
+  // … and counts once the walk is back before ∂E/∂θ.
+  await click('Back');
+  await waitForState((s) => s.inspector.step === 2, 'inspector step back to 2');
   await finishStep(id, 4);
-  await stepInspectorTo(5);
-  await answer('0.082167041'); // ∂E/∂w5
+  await answer('0.082167041'); // ∂E/∂w5, before the walk reaches ∂E/∂w
   await finishStep(id, 5);
   await answer('0.35891648'); // the new w5
   await finishStep(id, 6);

@@ -99,10 +99,10 @@ void LessonPanel::update(UiContext& ui) {
   const int lesson = runner_->lesson_index();
   const int step = active() ? runner_->step_index() : -1;
   if (lesson != seen_lesson_ || step != seen_step_) {
-    // A fresh step starts with an empty field and the hint hidden; the Details tab follows the
+    // A fresh step starts with an empty field and the hints hidden; the Details tab follows the
     // view a step names (left out, "show" means every view, which asks for none in particular).
     answer_[0] = '\0';
-    show_hint_ = false;
+    hints_shown_ = 0;
     if (lesson < 0) {
       tab_request_ = "Lessons";
     } else if (const lessons::Step& s = *runner_->step(); !s.show.empty()) {
@@ -227,7 +227,12 @@ void LessonPanel::draw_step(UiContext& ui) {
     else
       ImGui::TextColored(kTaskColour, "Task: %s", r.goal().c_str());
     if (!r.task_error().empty()) ImGui::TextColored(kErrorColour, "%s", r.task_error().c_str());
-    if (show_hint_) ImGui::TextColored(kHintColour, "Hint: %s", step.task->hint.c_str());
+    const int stages = int(step.task->hints.size());
+    for (int k = 0; k < std::min(hints_shown_, stages); ++k)
+      if (stages > 1)
+        ImGui::TextColored(kHintColour, "Hint %d: %s", k + 1, step.task->hints[k].c_str());
+      else
+        ImGui::TextColored(kHintColour, "Hint: %s", step.task->hints[k].c_str());
   } else if (r.step_index() + 1 == steps) {
     ImGui::Spacing();
     ImGui::TextColored(kDoneColour, "✓ End of the lesson. Pick the next one under “All lessons”.");
@@ -252,7 +257,12 @@ void LessonPanel::draw_step(UiContext& ui) {
         ImGui::TextColored(kErrorColour, "not a number");
       }
     }
-    help_marker("Type a number (e.g. 0.3775 or 3.5e-4); the task is checked as you type.");
+    help_marker("Type a number (e.g. 0.3775 or 3.5e-4); the task is checked as you type. Predict "
+                "first: an answer counts only while the lab does not show it yet.");
+    if (r.answer_refused()) {
+      ImGui::SameLine();
+      ImGui::TextColored(kErrorColour, "step back: the lab already shows it");
+    }
   }
 
   ImGui::BeginDisabled(!r.can_back());
@@ -265,7 +275,10 @@ void LessonPanel::draw_step(UiContext& ui) {
   }
   if (step.task) {
     ImGui::SameLine();
-    if (named_button(show_hint_ ? "Hide hint" : "Hint")) show_hint_ = !show_hint_;
+    // Each click shows the next stage (idea, formula, numbers); after the last it hides them.
+    const bool all_shown = hints_shown_ >= int(step.task->hints.size());
+    if (named_button(all_shown ? "Hide hints" : "Hint")) show_next_hint();
+    help_marker("Each click shows one more hint: first the idea, then the formula, then the numbers.");
   }
   ImGui::SameLine();
   const bool can_next = r.can_next();
@@ -277,6 +290,66 @@ void LessonPanel::draw_step(UiContext& ui) {
   if (named_button("Next")) report(r.next(&ui.lab));
   ImGui::EndDisabled();
   ImGui::PopStyleColor();
+}
+
+void LessonPanel::show_next_hint() {
+  const bool all_shown = hints_shown_ >= int(runner_->step()->task->hints.size());
+  hints_shown_ = all_shown ? 0 : hints_shown_ + 1;
+}
+
+LessonPanel::View LessonPanel::view() const {
+  View v;
+  if (!active()) return v;
+  const lessons::LessonRunner& r = *runner_;
+  const lessons::Lesson& lesson = *r.lesson();
+  const lessons::Step& step = *r.step();
+  v.lesson_id = lesson.id;
+  v.lesson_title = lesson.title;
+  v.step_title = step.title;
+  v.text = r.text();
+  v.error = error_;
+  v.step = r.step_index();
+  v.steps = int(lesson.steps.size());
+  v.can_back = r.can_back();
+  v.can_next = r.can_next();
+  if (!step.task) return v;
+  v.has_task = true;
+  v.goal = r.goal();
+  v.task_done = r.task_done();
+  v.task_error = r.task_error();
+  const int stages = int(step.task->hints.size());
+  v.hints.assign(step.task->hints.begin(), step.task->hints.begin() + std::min(hints_shown_, stages));
+  v.all_hints_shown = hints_shown_ >= stages;
+  v.answer_label = step.task->input;
+  v.answer = answer_;
+  v.answer_refused = r.answer_refused();
+  return v;
+}
+
+void LessonPanel::act(Action action, UiContext& ui) {
+  if (!active()) return;
+  lessons::LessonRunner& r = *runner_;
+  switch (action) {
+    case Action::Back:
+      if (r.can_back()) report(r.back(&ui.lab));
+      break;
+    case Action::Hint:
+      if (r.step()->task) show_next_hint();
+      break;
+    case Action::Next:
+      if (r.can_next()) report(r.next(&ui.lab));
+      break;
+    case Action::Restart:
+      report(r.restart_step(&ui.lab));
+      answer_[0] = '\0';
+      break;
+  }
+}
+
+void LessonPanel::set_answer_text(const std::string& text) {
+  const size_t n = std::min(text.size(), sizeof answer_ - 1);
+  text.copy(answer_, n);
+  answer_[n] = '\0';
 }
 
 void LessonPanel::draw_widget(UiContext& ui) {
@@ -291,7 +364,10 @@ void LessonPanel::draw_highlight() const {
   const auto rect = item_registry::find(runner_->step()->highlight);
   if (!rect) return;
   // Pulses once every 1.2 s: t = ½ + ½·sin(2π·time / 1.2) grows the outline and its opacity.
-  const float t = 0.5f + 0.5f * std::sin(float(ImGui::GetTime()) * 6.2831853f / 1.2f);
+  // A learner who asked the system for reduced motion gets the outline at its fullest, still.
+  const float t = platform::prefers_reduced_motion()
+                      ? 1.0f
+                      : 0.5f + 0.5f * std::sin(float(ImGui::GetTime()) * 6.2831853f / 1.2f);
   const ImU32 colour = IM_COL32(255, 200, 40, int(110 + 145 * t));
   ImDrawList* dl = ImGui::GetForegroundDrawList();
   // Probe points (a weight in the diagram) are a few pixels wide: ring them instead.

@@ -14,6 +14,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "lesson_runner.h"
 #include "ui_context.h"
@@ -58,6 +59,26 @@ class LessonPanel {
   // Where the learner is, for window.lab.state().lesson.
   lessons::LessonRunner::Position position() const;
 
+  // What the "Lesson" window shows, as data: the page's DOM layer for screen readers and the
+  // keyboard reads it (LabApp::lesson_view, web_bridge.cpp). Empty lesson_id: no open lesson.
+  struct View {
+    std::string lesson_id, lesson_title, step_title, text, goal, task_error, error;
+    int step = 0, steps = 0;  // step counted from 0
+    bool has_task = false, task_done = false;
+    std::vector<std::string> hints;  // the hints shown so far
+    bool all_hints_shown = false;    // the Hint button then hides them ("Hide hints")
+    std::string answer_label;        // the answer field's name ("θ_h1"); empty: no field
+    std::string answer;              // the field's text
+    bool answer_refused = false;     // typed while the lab already shows the answer
+    bool can_back = false, can_next = false;
+  };
+  View view() const;
+  // The Lesson window's buttons, for the DOM layer: Previous, Hint, Next, Restart step.
+  enum class Action { Back, Hint, Next, Restart };
+  void act(Action action, UiContext& ui);
+  // Replaces the answer field's text (typed in the DOM layer); the next draw_step() checks it.
+  void set_answer_text(const std::string& text);
+
  private:
   // Writes the progress where it persists (localStorage, a file natively) if it changed. Called
   // after every action that can change it, so storage never lags behind what the panel shows.
@@ -65,10 +86,12 @@ class LessonPanel {
   // Shows why a navigation went wrong (a set-up the lab refused); clears the message otherwise.
   // Then saves the progress the navigation changed.
   void report(const bp::Status& status);
+  // Hint shows one more stage (idea, formula, numbers); after the last it hides them all.
+  void show_next_hint();
 
   std::optional<lessons::LessonRunner> runner_;
   std::string error_;
-  bool show_hint_ = false;
+  int hints_shown_ = 0;  // hint stages shown so far (Hint shows one more per click)
   char answer_[64] = "";
   // The step seen by the last update(), to notice entering another one.
   int seen_lesson_ = -1, seen_step_ = -1;

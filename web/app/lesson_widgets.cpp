@@ -27,8 +27,8 @@ constexpr ImU32 kTooHighColour = IM_COL32(255, 120, 110, 255);
 constexpr ImU32 kTooLowColour = IM_COL32(120, 170, 255, 255);
 // Samples of a curve across the widget's range: smooth at any window width the layout gives.
 constexpr int kCurvePoints = 161;
-// |E| below this counts as "no error" in the weight slider's colouring (lesson 1's tolerance).
-constexpr double kZeroError = 0.01;
+// |e| below this counts as "no error" in the weight slider's colouring (lesson 1's tolerance).
+constexpr double kZeroError = 0.05;
 
 // The weight the inspector has selected: w_ji of layer l.
 struct Selected {
@@ -91,8 +91,8 @@ bool to_screen(const PlotArea& area, double x, double y, ImVec2* out) {
   return area.x.map(x, &out->x) && area.y.map(y, &out->y);
 }
 
-// y′ = x·w (+ b) and E = y′ − y for the inspected sample, with a number line on which E is the
-// arrow from the target y to the guess y′.
+// y = x·w (+ b) and e = y − t for the inspected sample, with a number line on which e is the
+// arrow from the target t to the guess y.
 void weight_slider(lab::Lab& lab, double lo, double hi, bool reveal) {
   weight_row(lab, lo, hi);
   const bp::Dataset& train = lab.train_set();
@@ -112,23 +112,23 @@ void weight_slider(lab::Lab& lab, double lo, double hi, bool reveal) {
   const double e = guess - target;
 
   const ImU32 e_colour = std::abs(e) < kZeroError ? kGoodColour : e > 0 ? kTooHighColour : kTooLowColour;
-  ImGui::Text("Sample %d of %d:  x = %.4g,  y = %.4g", sample + 1, train.size(), x, target);
+  ImGui::Text("Sample %d of %d:  x = %.4g,  t = %.4g", sample + 1, train.size(), x, target);
   if (reveal) {
-    // A linear output unit fed by this one weight computes exactly y′ = x·w + b: spell it out.
+    // A linear output unit fed by this one weight computes exactly y = x·w + b: spell it out.
     if (s.l == out && net.size(out - 1) == 1 && net.activation(out) == bp::ActivationId::Linear)
-      ImGui::Text("y′ = x·w + b = %.4g · %.4g + %.4g = %.4g", x, w, net.biases(out)[s.j], guess);
+      ImGui::Text("y = x·w + b = %.4g · %.4g + %.4g = %.4g", x, w, net.biases(out)[s.j], guess);
     else
-      ImGui::Text("y′ = %.4g", guess);
-    ImGui::TextColored(ImColor(e_colour), "E = y′ − y = %+.4f   %s", e,
+      ImGui::Text("y = %.4g", guess);
+    ImGui::TextColored(ImColor(e_colour), "e = y − t = %+.4f   %s", e,
                        std::abs(e) < kZeroError ? "✓ on target"
                        : e > 0                  ? "(guess too high)"
                                                 : "(guess too low)");
     if (train.size() > 1)
-      ImGui::Text("Loss over all %d samples (%s): %.4g", train.size(),
+      ImGui::Text("Loss E over all %d samples (%s): %.4g", train.size(),
                   bp::loss(lab.settings().loss).name, lab.loss_train());
   }
 
-  // The number line: 0, y and y′ with a margin.
+  // The number line: 0, t and y with a margin.
   const float line_h = ImGui::GetTextLineHeight();
   const ImVec2 size(plot_size(0).x, line_h * 4.5f);
   const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -156,9 +156,9 @@ void weight_slider(lab::Lab& lab, double lo, double hi, bool reveal) {
   arrow(dl, ImVec2(py, mark_y), ImVec2(pg, mark_y), e_colour, 2.0f);
   dl->AddCircle(ImVec2(py, base_y), 5, kGuideColour, 0, 2.0f);
   dl->AddCircleFilled(ImVec2(pg, base_y), 4, kPointColour);
-  dl->AddText(ImVec2(py - 4, base_y - line_h * 0.9f - line_h * 1.1f), kGuideColour, "y");
-  dl->AddText(ImVec2(pg - 4, base_y - line_h * 0.9f - line_h * 1.1f), kPointColour, "y′");
-  dl->AddText(ImVec2(0.5f * (py + pg) - 4, mark_y - line_h * 1.1f), e_colour, "E");
+  dl->AddText(ImVec2(py - 4, base_y - line_h * 0.9f - line_h * 1.1f), kGuideColour, "t");
+  dl->AddText(ImVec2(pg - 4, base_y - line_h * 0.9f - line_h * 1.1f), kPointColour, "y");
+  dl->AddText(ImVec2(0.5f * (py + pg) - 4, mark_y - line_h * 1.1f), e_colour, "e");
 }
 
 // The sigmoid and its derivative from the engine's activation table, with the inspected unit's θ.
@@ -174,9 +174,9 @@ void sigmoid_plot(lab::Lab& lab, double lo, double hi, bool reveal) {
   const double y = act.f(theta);
   const double slope = act.df(theta, y);
   if (reveal)
-    ImGui::Text("θ = %.4g    y′ = %.4f    y′(1 − y′) = %.4f", theta, y, slope);
+    ImGui::Text("θ = %.4g    y = %.4f    f′(θ) = y(1 − y) = %.4f", theta, y, slope);
   else
-    ImGui::Text("θ = %.4g    y′ = %.4f", theta, y);
+    ImGui::Text("θ = %.4g    y = %.4f", theta, y);
   ImGui::TextColored(ImColor(kCurveColour), "%s", act.f_formula);
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
   ImGui::TextColored(ImColor(kSlopeColour), "%s", act.df_formula);
@@ -197,7 +197,7 @@ void sigmoid_plot(lab::Lab& lab, double lo, double hi, bool reveal) {
   std::vector<ImVec2> scratch;
   dl->PushClipRect(area.min, area.max, true);
   ImVec2 a, b;
-  // The class threshold y′ = 0.5, reached at θ = 0.
+  // The class threshold y = 0.5, reached at θ = 0.
   if (to_screen(area, lo, 0.5, &a) && to_screen(area, hi, 0.5, &b)) {
     dashed_line(dl, a, b, kGuideColour);
     dl->AddText(ImVec2(a.x + 4, a.y - ImGui::GetTextLineHeight() - 1), kGuideColour, "threshold 0.5");
@@ -211,7 +211,7 @@ void sigmoid_plot(lab::Lab& lab, double lo, double hi, bool reveal) {
   if (!to_screen(area, theta, y, &p)) return;
   dl->PushClipRect(area.min, area.max, true);
   if (to_screen(area, theta, -0.05, &a)) dashed_line(dl, a, p, kPointColour);
-  // The tangent y′ + y′(1 − y′)·(t − θ) over a fifth of the range: the slope learning follows.
+  // The tangent y + y(1 − y)·(θ′ − θ) over a fifth of the range: the slope learning follows.
   const double half = 0.1 * (hi - lo);
   if (reveal && to_screen(area, theta - half, y - slope * half, &a) &&
       to_screen(area, theta + half, y + slope * half, &b))
@@ -308,8 +308,8 @@ void draw_lesson_widget(const std::string& name, double lo, double hi, bool reve
 }
 
 const char* lesson_widget_title(const std::string& name) {
-  if (name == "weight_slider") return "One weight: E = x·w − y";
-  if (name == "sigmoid_plot") return "The sigmoid y′ = 1/(1 + e^−θ)";
+  if (name == "weight_slider") return "One weight: e = x·w − t";
+  if (name == "sigmoid_plot") return "The sigmoid y = 1/(1 + e^−θ)";
   if (name == "error_curve") return "The error curve E(w)";
   return "Lesson view";
 }

@@ -15,10 +15,15 @@
 namespace lessons {
 
 struct Task {
-  TextTemplate goal;    // what to do, imperative ("Drag w until E = 0.")
+  TextTemplate goal;    // what to do, imperative ("Drag w until e = 0.")
   Condition condition;  // unlocks Next when it holds
-  std::string hint;     // shown on request, or when the learner is stuck
+  // Shown one more per click of Hint, in stages: the idea, then the formula, then the numbers.
+  std::vector<std::string> hints;
   std::string input;    // label of a number field whose value is `answer`; empty: no field
+  // For a typed task: holds once the lab shows the answer (e.g. "inspector.step >= 3"). A typed
+  // answer counts only while it does not hold: predict first, then step on and see it confirmed.
+  // "false" for an answer no view of the step shows. Empty for tasks without a field.
+  Condition revealed_by;
 };
 
 struct Step {

@@ -19,6 +19,9 @@ using json = nlohmann::json;
 
 namespace {
 
+// Hint stages a task may have: the idea, the formula, the numbers, and room for two more.
+constexpr std::size_t kMaxHints = 5;
+
 // Where a value sits: the file and the JSON path inside it, for messages
 // ("05-backprop.json: steps[2].task.condition: …").
 struct Place {
@@ -79,9 +82,65 @@ int csv_targets(const std::string& csv) {
   return int(std::count(header.begin(), header.end(), ',')) - 1;
 }
 
+// "hint": one text, or "hints": a list shown one more per click (idea, formula, numbers).
+Status parse_hints(const json& t, const Place& where, std::vector<std::string>* out) {
+  const auto one = t.find("hint"), many = t.find("hints");
+  if ((one == t.end()) == (many == t.end()))
+    return Status::error(where + "expected \"hint\" (one text) or \"hints\" (a list), not both");
+  if (one != t.end()) {
+    std::string hint;
+    if (Status s = text_field(t, "hint", where, true, &hint); !s) return s;
+    out->push_back(hint);
+    return Status::ok();
+  }
+  if (!many->is_array() || many->empty() || many->size() > kMaxHints)
+    return Status::error(where / "hints" + ("expected a list of 1 … " + std::to_string(kMaxHints) + " texts"));
+  for (std::size_t k = 0; k < many->size(); ++k) {
+    const json& h = (*many)[k];
+    if (!h.is_string() || h.get<std::string>().empty())
+      return Status::error((where / "hints")[k] + "expected a non-empty text");
+    out->push_back(h.get<std::string>());
+  }
+  return Status::ok();
+}
+
+// "revealed_by": a condition, or {"inspector_step": N} for "inspector.step >= N". The task's own
+// condition must not read what the reveal reads: a condition that needs the answer on screen
+// (inspector.step >= 3) would make the learner copy it instead of predicting it.
+Status parse_revealed_by(const json& t, const Place& where, Task* task) {
+  const auto r = t.find("revealed_by");
+  if (task->input.empty()) {
+    if (r != t.end()) return Status::error(where / "revealed_by" + "only a task with \"input\" has one");
+    return Status::ok();
+  }
+  if (r == t.end())
+    return Status::error(where + "a typed task needs \"revealed_by\": what makes the lab show its answer "
+                                 "(\"false\" when no view of the step shows it)");
+  std::string text;
+  if (r->is_string()) {
+    text = r->get<std::string>();
+  } else if (r->is_object() && r->size() == 1 && r->contains("inspector_step") &&
+             (*r)["inspector_step"].is_number_integer() && (*r)["inspector_step"].get<long long>() >= 0 &&
+             (*r)["inspector_step"].get<long long>() < 1000) {
+    text = "inspector.step >= " + std::to_string((*r)["inspector_step"].get<long long>());
+  } else {
+    return Status::error(where / "revealed_by" + "expected a condition or {\"inspector_step\": N}");
+  }
+  if (Status s = Condition::parse(text, &task->revealed_by); !s)
+    return Status::error(where / "revealed_by" + s.message());
+  if (Status s = task->revealed_by.check(state_schema(), true); !s)
+    return Status::error(where / "revealed_by" + s.message());
+  for (const std::string& name : task->revealed_by.names())
+    if (task->condition.names().count(name))
+      return Status::error(where / "condition" + ("reads " + name + ", which reveals the answer (revealed_by: " +
+                           task->revealed_by.text() + "); a typed answer must count before the lab shows it"));
+  return Status::ok();
+}
+
 Status parse_task(const json& t, const Place& where, Task* out) {
   if (!t.is_object()) return Status::error(where + "expected an object");
-  if (Status s = unknown_keys(t, where, {"goal", "condition", "hint", "input"}); !s) return s;
+  if (Status s = unknown_keys(t, where, {"goal", "condition", "hint", "hints", "input", "revealed_by"}); !s)
+    return s;
   Task task;
   std::string goal, condition;
   if (Status s = text_field(t, "goal", where, true, &goal); !s) return s;
@@ -92,8 +151,9 @@ Status parse_task(const json& t, const Place& where, Task* out) {
     return Status::error(where / "condition" + s.message());
   if (Status s = task.condition.check(state_schema(), true); !s)
     return Status::error(where / "condition" + s.message());
-  if (Status s = text_field(t, "hint", where, true, &task.hint); !s) return s;
+  if (Status s = parse_hints(t, where, &task.hints); !s) return s;
   if (Status s = text_field(t, "input", where, false, &task.input); !s) return s;
+  if (Status s = parse_revealed_by(t, where, &task); !s) return s;
   *out = std::move(task);
   return Status::ok();
 }
@@ -177,7 +237,8 @@ const std::vector<std::string>& widget_names() {
 
 const std::vector<std::string>& view_names() {
   static const std::vector<std::string> names = {"controls",  "network",      "boundary",
-                                                 "loss_curve", "inspector",   "update_sizes"};
+                                                 "loss_curve", "inspector",   "update_sizes",
+                                                 "landscape"};
   return names;
 }
 

@@ -56,6 +56,7 @@ void LessonRunner::close() {
   text_.clear();
   goal_.clear();
   task_error_.clear();
+  answer_revealed_ = false;
 }
 
 bool LessonRunner::can_next() const {
@@ -123,6 +124,7 @@ Status LessonRunner::enter(int step, lab::Lab* lab, bool rebuild) {
     const std::set<std::string> goal = s.task->goal.names();
     names_.insert(goal.begin(), goal.end());
     names_.insert(s.task->condition.names().begin(), s.task->condition.names().end());
+    names_.insert(s.task->revealed_by.names().begin(), s.task->revealed_by.names().end());
   }
   const bool done_before = step_ < progress_.of(lesson()->id).completed;
   task_done_ = !s.task || done_before;
@@ -147,9 +149,9 @@ Status LessonRunner::apply_step(int k, lab::Lab* lab, bool with_setup) {
     std::size_t k = 0;
     if (Status r = bp::find_param(lab->network(), s.select, &k); !r)
       return Status::error(where + "select: " + r.message());
-    const bp::Network::ParamRef p = lab->network().param_ref(k);
-    if (p.is_bias() || !lab->inspector().select_weight(p.layer, p.unit, p.input))
-      return Status::error(where + "select: " + s.select + " is a bias; the inspector shows weights");
+    lab->inspector().select_param(k);  // a weight "w5" or a bias "b1.2"
+    // A step that names a parameter starts its walk at the input, so nothing is revealed yet.
+    lab->inspector().selection().step = 0;
   }
   if (s.sample >= 0) {
     if (s.sample >= lab->train_set().size())
@@ -166,14 +168,22 @@ void LessonRunner::update(lab::Lab* lab) {
   state_ = lab_state(lab::snapshot(*lab, parts_read(names_)), answered_, answer_);
   text_ = s.text.render(state_);
   goal_ = s.task ? s.task->goal.render(state_) : std::string();
+  answer_revealed_ = false;
   if (!s.task || task_done_) return;
+  const std::string where = lesson()->file + ": steps[" + std::to_string(step_) + "].task.";
+  if (!s.task->revealed_by.empty()) {
+    if (Status r = s.task->revealed_by.holds(state_, &answer_revealed_); !r) {
+      task_error_ = where + "revealed_by: " + r.message();
+      return;
+    }
+  }
   bool holds = false;
   if (Status r = s.task->condition.holds(state_, &holds); !r) {
-    task_error_ = lesson()->file + ": steps[" + std::to_string(step_) + "].task.condition: " + r.message();
+    task_error_ = where + "condition: " + r.message();
     return;
   }
   task_error_.clear();
-  if (holds) {
+  if (holds && !answer_revealed_) {
     task_done_ = true;
     mark_completed(step_ + 1);
   }

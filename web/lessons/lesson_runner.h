@@ -64,6 +64,10 @@ class LessonRunner {
   void update(lab::Lab* lab);
   // The task held at some point during this visit of the step (or in an earlier visit).
   bool task_done() const { return task_done_; }
+  // A typed task whose answer the lab already shows (its revealed_by holds): an answer typed now
+  // does not count, and answer_refused() is true while one is typed.
+  bool answer_revealed() const { return answer_revealed_; }
+  bool answer_refused() const { return answer_revealed_ && answered_ && !task_done_; }
   // Why the condition could not be evaluated (empty normally).
   const std::string& task_error() const { return task_error_; }
   // The step's text and task goal with live values, as of the last update().
@@ -90,6 +94,7 @@ class LessonRunner {
   int lesson_ = -1;
   int step_ = 0;
   bool task_done_ = false;
+  bool answer_revealed_ = false;
   std::string task_error_;
   bool answered_ = false;
   double answer_ = 0;
