@@ -251,6 +251,10 @@ void LabApp::frame() {
       draw_weights_view(ui_, weights_state_);
       ImGui::EndTabItem();
     }
+    if (lessons_.shows("landscape") && tab("Landscape")) {
+      draw_landscape_view(ui_, landscape_state_);
+      ImGui::EndTabItem();
+    }
     if (!(ui_.lab.settings().hidden_controls & lab::kControlIo) && tab("Files")) {
       ImGui::BeginDisabled(ui_.locked_controls & lab::kControlIo);
       draw_io_panel(ui_);
@@ -282,6 +286,17 @@ std::string LabApp::state_json() const {
   j["screens_drawn"] = screens_drawn_;
   j["notice"] = ui_.notice;
   j["error"] = ui_.error;
+  const lab::LandscapeSession& land = landscape_state_.session;
+  nlohmann::json path = nlohmann::json::array();
+  for (const bp::PlaneCoords& c : land.path()) path.push_back({c.a, c.b});
+  j["landscape"] = {{"mode", lab::landscape_mode_name(land.options().mode)},
+                    {"axes", {land.plane().axis1, land.plane().axis2}},
+                    {"grid", land.grid()},
+                    {"range", land.range()},
+                    {"complete", land.complete()},
+                    {"center_loss", land.has_plane() ? nlohmann::json(land.center_loss()) : nlohmann::json()},
+                    {"min_loss", land.complete() ? nlohmann::json(land.min_loss()) : nlohmann::json()},
+                    {"path", path}};
   const lessons::LessonRunner::Position lesson = lessons_.position();
   j["lesson"] = {{"id", lesson.id.empty() ? nlohmann::json() : nlohmann::json(lesson.id)},
                  {"step", lesson.step},

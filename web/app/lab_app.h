@@ -9,6 +9,7 @@
 #include "frame_damage.h"
 #include "frame_pacer.h"
 #include "inspector_view.h"
+#include "landscape_view.h"
 #include "lesson_panel.h"
 #include "loss_view.h"
 #include "network_view.h"
@@ -73,6 +74,7 @@ class LabApp {
   NetworkViewState network_state_;
   LossViewState loss_state_;
   WeightsViewState weights_state_;
+  LandscapeViewState landscape_state_;
   LessonPanel lessons_;
   FrameBudget budget_;
   FramePacer pacer_;

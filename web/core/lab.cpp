@@ -316,4 +316,15 @@ bool Lab::set_weight(int l, int j, int i, double value) {
   return true;
 }
 
+bool Lab::set_params(const std::vector<double>& params) {
+  if (params.size() != net_.num_params()) return false;
+  for (double p : params)
+    if (!std::isfinite(p)) return false;
+  net_.params() = params;
+  trainer_->zero_velocity();
+  markers_.push_back({double(trainer_->iteration()), "moved on the landscape"});
+  evaluate_and_record();
+  return true;
+}
+
 }  // namespace lab

@@ -121,6 +121,11 @@ class Lab {
   // Sets w_ji of layer l, as a learner dragging it; false (nothing changes) when out of range or
   // not finite. Velocity and counters are kept; the errors are re-evaluated.
   bool set_weight(int l, int j, int i, double value);
+  // Moves every parameter to `params` (layout of params()), as a learner clicking on the loss
+  // landscape: the velocity is zeroed (it belonged to the old place), the loss curve gets the
+  // marker "moved on the landscape" and the errors are re-evaluated. false (nothing changes) when
+  // the size differs or a value is not finite.
+  bool set_params(const std::vector<double>& params);
 
   // Changes whenever the parameters, the data, the trainer or its hyperparameters may have
   // changed: what is computed from them (the inspector's answers) is valid while it stays.

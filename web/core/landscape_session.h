@@ -1,0 +1,117 @@
+// LandscapeSession: what the lab's Landscape view shows, computed by the engine (landscape.h,
+// plane.h): the training loss on a grid over a plane through the current parameters, the recent
+// path of the parameters projected on it, the −gradient there and the slice's minimum.
+//
+// Live within the frame budget: update() computes grid points only for the time it is given, in
+// passes from coarse to fine (every 8th point of each axis, then every 4th, 2nd and 1st), so a
+// rough picture comes first and the view draws each cell from the nearest point computed so far.
+// While training, the grid is re-centred on the current parameters a few times a second; when
+// paused, whenever the parameters change. The directions stay fixed while training (a named, a
+// random or a Hessian plane is recomputed only when the lab is paused or the choice changes, since
+// the Hessian costs hundreds of gradient passes); the path and line planes follow the path.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "landscape.h"
+#include "lab.h"
+#include "plane.h"
+
+namespace lab {
+
+enum class LandscapeMode { Names, Hessian, Random, Path, Line };
+
+// "names", "hessian", "random", "path", "line": as reported in state().landscape.mode.
+const char* landscape_mode_name(LandscapeMode mode);
+
+struct LandscapeOptions {
+  LandscapeMode mode = LandscapeMode::Names;
+  std::string name1 = "w1", name2 = "w2";  // the named plane's parameters
+  int grid = 33;                          // points per axis (odd: 0 is a grid point)
+  double range = 1.0;                     // a, b ∈ [−range, range]
+  std::uint64_t seed = 1;                 // of the random plane
+  bool with_penalty = false;              // add the L1/L2 penalty the optimiser follows
+  bool operator==(const LandscapeOptions& o) const {
+    return mode == o.mode && name1 == o.name1 && name2 == o.name2 && grid == o.grid &&
+           range == o.range && seed == o.seed && with_penalty == o.with_penalty;
+  }
+};
+
+class LandscapeSession {
+ public:
+  // The most recent snapshots of the parameters kept for the path.
+  static constexpr std::size_t kPathLength = 300;
+  // Seconds between re-centrings while training.
+  static constexpr double kRecentreSeconds = 0.25;
+
+  const LandscapeOptions& options() const { return options_; }
+  // New options restart the grid (and rebuild the plane); bad names are reported by error().
+  void set_options(const LandscapeOptions& o);
+
+  // Once per frame while the view is shown: records the path, re-centres when due and computes
+  // grid points for at most budget_ms. now_s: a clock in seconds.
+  void update(const Lab& lab, double now_s, double budget_ms);
+
+  // Why there is no plane (e.g. "no parameter 'w9' …", "the path plane needs …"); empty when there
+  // is one.
+  const std::string& error() const { return error_; }
+  bool has_plane() const { return has_plane_; }
+  const bp::Plane& plane() const { return plane_; }
+  int grid() const { return grid_.grid; }
+  int rows() const { return grid_.rows; }
+  double range() const { return grid_.range; }
+  bool complete() const { return has_plane_ && next_ == order_.size(); }
+  // The stride of the finest pass completed (8, 4, 2, 1), 0 before the first pass is done.
+  int stride() const { return stride_; }
+  // E at grid point (col, row) as drawn now: the nearest point of the finest completed pass.
+  double value(int col, int row) const;
+  // Over the points computed so far.
+  double min_loss() const { return min_loss_; }
+  double max_loss() const { return max_loss_; }
+  int min_col() const { return min_col_; }
+  int min_row() const { return min_row_; }
+  // E at the centre (the parameters the grid was centred on); NaN before it is computed.
+  double center_loss() const { return center_loss_; }
+  // The path projected on the plane, oldest first.
+  const std::vector<bp::PlaneCoords>& path() const { return projected_; }
+  // −∇E at the centre projected on the plane (the full training set's gradient, penalty included
+  // when the loss shown includes it).
+  bp::PlaneCoords descent() const { return descent_; }
+  // The velocity of the momentum optimiser projected on the plane.
+  bp::PlaneCoords velocity() const { return velocity_; }
+  // E at any point of the plane (hover), and the parameters there (click).
+  double loss_at(const Lab& lab, double a, double b) const;
+  std::vector<double> params_at(double a, double b) const;
+
+ private:
+  void record_path(const Lab& lab);
+  void recentre(const Lab& lab);
+  void rebuild_plane(const Lab& lab);
+  void reproject();
+  const bp::Hyperparams* penalty(const Lab& lab) const;
+
+  LandscapeOptions options_;
+  bool options_changed_ = true;
+  bool has_plane_ = false;
+  std::string error_;
+  bp::Plane plane_;
+  bp::LandscapeGrid grid_;
+  std::vector<char> done_;          // [rows][grid]: computed
+  std::vector<std::size_t> order_;  // grid indices, coarse passes first
+  std::vector<int> pass_end_;       // order_ index where each pass (stride 8, 4, 2, 1) ends
+  std::size_t next_ = 0;
+  int stride_ = 0;
+  double center_loss_ = 0;
+  double min_loss_ = 0, max_loss_ = 0;
+  int min_col_ = 0, min_row_ = 0;
+  std::uint64_t centred_revision_ = 0;
+  double centred_at_ = -1e9;
+  std::vector<std::vector<double>> snapshots_;  // oldest first
+  std::vector<double> initial_;                 // parameters at iteration 0
+  long long last_iteration_ = -1;
+  std::vector<bp::PlaneCoords> projected_;
+  bp::PlaneCoords descent_, velocity_;
+};
+
+}  // namespace lab
