@@ -15,7 +15,7 @@ WEB_BUILD=${BPLAB_WEB_BUILD:-$ROOT/build/web}
 OUT=${1:-$ROOT/build/bundle/backprop-lab}
 OUT=${OUT%/}
 # The page's files: the shell, the module and its data (the font and the lessons).
-FILES=(index.html lab_page.js gl_state_cache.js bplab_lab.js bplab_lab.wasm bplab_lab.data)
+FILES=(index.html lab_page.js gl_state_cache.js a11y_layer.js bplab_lab.js bplab_lab.wasm bplab_lab.data)
 
 for f in "${FILES[@]}"; do
   if [ ! -f "$WEB_BUILD/$f" ]; then

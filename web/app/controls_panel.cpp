@@ -279,7 +279,10 @@ void draw_controls_panel(UiContext& ui) {
 }
 
 void handle_play_shortcut(UiContext& ui) {
-  if (!ui.training_locked && !ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_Space, false))
+  // While keyboard navigation shows a focused item, Space is ImGui's "activate" for that item
+  // (ImGui acts on it only then: NavVisible); otherwise it is Play/Pause (shortcuts_window.cpp).
+  const ImGuiIO& io = ImGui::GetIO();
+  if (!ui.training_locked && !io.WantTextInput && !io.NavVisible && ImGui::IsKeyPressed(ImGuiKey_Space, false))
     ui.lab.set_running(!ui.lab.running());
 }
 

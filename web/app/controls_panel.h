@@ -10,7 +10,8 @@ namespace bplab {
 
 void draw_controls_panel(UiContext& ui);
 
-// Space toggles Play unless a text field has the keyboard or a lesson step locks training.
+// Space toggles Play unless a text field has the keyboard, keyboard navigation shows a focused
+// item (Space activates that item), or a lesson step locks training.
 void handle_play_shortcut(UiContext& ui);
 
 }  // namespace bplab

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "io_panel.h"
 #include "item_registry.h"
+#include "keyboard_nav.h"
 #include "lab_state.h"
 #include "lab_font.h"
 #include "platform_services.h"
@@ -51,6 +52,7 @@ void LabApp::init(const Options& options) {
   // The atlas is sampled with nearest filtering (render_frame); ImGui's texture-based lines
   // would need bilinear, so lines are anti-aliased with geometry instead.
   style.AntiAliasedLinesUseTex = false;
+  configure_keyboard_navigation();
   load_lab_font(options.font_path, kFontSizePx, options.pixel_ratio);
   point_sprites::prepare(kPointRadius, options.pixel_ratio);
 
@@ -171,6 +173,8 @@ void LabApp::frame() {
   apply_opened_files(ui_);
   lessons_.update(ui_);
   handle_play_shortcut(ui_);
+  handle_panel_switch_keys();
+  shortcuts_.handle_key();
   observe_frame_rate();
 
   // Layout: controls on the left; output map over the network diagram in the middle; loss curve
@@ -265,11 +269,15 @@ void LabApp::frame() {
       lessons_.draw_list(ui_);
       ImGui::EndTabItem();
     }
+    if (ImGui::TabItemButton("Keyboard", ImGuiTabItemFlags_Trailing)) shortcuts_.toggle();
+    item_registry::record("Keyboard");
+    ImGui::SetItemTooltip("Every keyboard shortcut of the lab (F1).");
     ImGui::EndTabBar();
   }
   ImGui::End();
 
   draw_divergence_popup();
+  shortcuts_.draw();
   sync_url_hash();
   item_registry::end_frame();
   lessons_.draw_highlight();

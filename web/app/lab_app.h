@@ -13,6 +13,7 @@
 #include "lesson_panel.h"
 #include "loss_view.h"
 #include "network_view.h"
+#include "shortcuts_window.h"
 #include "ui_context.h"
 #include "weights_view.h"
 
@@ -60,6 +61,12 @@ class LabApp {
 
   UiContext& ui() { return ui_; }
 
+  // The open lesson as its window shows it, and its buttons and answer field, for the page's DOM
+  // layer (web_bridge.cpp: window.lab.lesson(), lessonAction(), answer()).
+  LessonPanel::View lesson_view() const { return lessons_.view(); }
+  void lesson_action(LessonPanel::Action action) { lessons_.act(action, ui_); }
+  void lesson_answer(const std::string& text) { lessons_.set_answer_text(text); }
+
  private:
   void observe_frame_rate();
   void record_training();  // Lab::record() once after the slices of a frame
@@ -76,6 +83,7 @@ class LabApp {
   WeightsViewState weights_state_;
   LandscapeViewState landscape_state_;
   LessonPanel lessons_;
+  ShortcutsWindow shortcuts_;
   FrameBudget budget_;
   FramePacer pacer_;
   bool frame_drew_ = true;

@@ -41,6 +41,10 @@ bool has_file_picker();
 std::string storage_get(const std::string& key);
 void storage_set(const std::string& key, const std::string& value);
 
+// Whether the learner asked the system for less animation (the browser's
+// prefers-reduced-motion media query, read when asked); natively false.
+bool prefers_reduced_motion();
+
 // Asks for a PNG screenshot of the next rendered frame, saved as `name`.
 void request_screenshot(const std::string& name);
 

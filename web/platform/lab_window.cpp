@@ -34,6 +34,12 @@ bool fail(const char* what) {
 }  // namespace
 
 bool open_lab_window(const char* title, int width, int height, LabWindow* out) {
+#ifdef __EMSCRIPTEN__
+  // SDL listens for keys on `window` by default and cancels Tab, Backspace and the arrows for
+  // the whole page. Bound to the canvas (tabindex=0 in index.html), the keys reach the lab only
+  // while the canvas has focus, and the page's DOM controls beside it keep theirs.
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+#endif
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) return fail("SDL_Init");
   request_gl_context();
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);

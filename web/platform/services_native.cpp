@@ -72,6 +72,8 @@ bool poll_opened_file(OpenedFile* out) {
 
 bool has_file_picker() { return false; }
 
+bool prefers_reduced_motion() { return false; }
+
 std::string storage_get(const std::string& key) {
   std::ifstream in(key_path(key), std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

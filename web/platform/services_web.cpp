@@ -20,6 +20,12 @@ EM_JS(void, js_set_hash, (const char* hash), {
   if (location.hash.replace(/^#/, "") !== h) history.replaceState(null, "", "#" + h);
 });
 
+// The media query object is made once; its `matches` follows the system setting live.
+EM_JS(int, js_prefers_reduced_motion, (), {
+  if (!Module.reducedMotionQuery) Module.reducedMotionQuery = matchMedia("(prefers-reduced-motion: reduce)");
+  return Module.reducedMotionQuery.matches ? 1 : 0;
+});
+
 EM_JS(void, js_download, (const char* name, const char* data, int size, const char* mime), {
   const bytes = HEAPU8.slice(data, data + size);
   const url = URL.createObjectURL(new Blob([bytes], {type: UTF8ToString(mime)}));
@@ -140,6 +146,8 @@ bool poll_opened_file(OpenedFile* out) {
 }
 
 bool has_file_picker() { return true; }
+
+bool prefers_reduced_motion() { return js_prefers_reduced_motion() != 0; }
 
 std::string storage_get(const std::string& key) {
   const int n = js_storage_length(key.c_str());

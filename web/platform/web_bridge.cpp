@@ -4,11 +4,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "boundary_view.h"
 #include "gl_boundary_renderer.h"
 #include "item_registry.h"
+#include "keyboard_nav.h"
 
 namespace bplab::web_bridge {
 namespace {
@@ -33,10 +36,11 @@ EMSCRIPTEN_KEEPALIVE const char* bplab_state_json() {
 }
 
 // {"x","y","width","height"} of the item drawn last frame under label, in CSS pixels relative to
-// the canvas; "null" when no such item was drawn.
+// the canvas; "null" when no such item was drawn. An empty label asks for the item with the
+// keyboard focus (keyboard_nav.h), "null" while no focus shows.
 EMSCRIPTEN_KEEPALIVE const char* bplab_item_rect_json(const char* label) {
   using namespace bplab::web_bridge;
-  const auto rect = bplab::item_registry::find(label);
+  const auto rect = *label == '\0' ? bplab::nav_focus_rect() : bplab::item_registry::find(label);
   if (!rect) {
     g_reply = "null";
   } else {
@@ -46,6 +50,45 @@ EMSCRIPTEN_KEEPALIVE const char* bplab_item_rect_json(const char* label) {
     g_reply = buffer;
   }
   return g_reply.c_str();
+}
+
+// The open lesson as its window shows it (LessonPanel::View) for the page's DOM layer; "null"
+// outside a lesson or before attach().
+EMSCRIPTEN_KEEPALIVE const char* bplab_lesson_json() {
+  using namespace bplab::web_bridge;
+  const bplab::LessonPanel::View v = g_app != nullptr ? g_app->lesson_view() : bplab::LessonPanel::View{};
+  if (v.lesson_id.empty()) {
+    g_reply = "null";
+    return g_reply.c_str();
+  }
+  const nlohmann::json j = {
+      {"id", v.lesson_id},           {"title", v.lesson_title},     {"step", v.step},
+      {"steps", v.steps},            {"stepTitle", v.step_title},   {"text", v.text},
+      {"hasTask", v.has_task},       {"goal", v.goal},              {"taskDone", v.task_done},
+      {"taskError", v.task_error},   {"error", v.error},            {"hints", v.hints},
+      {"allHintsShown", v.all_hints_shown}, {"answerLabel", v.answer_label},
+      {"answer", v.answer},          {"answerRefused", v.answer_refused},
+      {"canBack", v.can_back},       {"canNext", v.can_next}};
+  // Lesson texts are UTF-8 from the lesson files; a broken byte must not stop the page.
+  g_reply = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return g_reply.c_str();
+}
+
+// The Lesson window's buttons: "back", "hint", "next" or "restart"; anything else does nothing.
+EMSCRIPTEN_KEEPALIVE void bplab_lesson_action(const char* action) {
+  using namespace bplab::web_bridge;
+  using Action = bplab::LessonPanel::Action;
+  if (g_app == nullptr) return;
+  if (std::strcmp(action, "back") == 0) g_app->lesson_action(Action::Back);
+  else if (std::strcmp(action, "hint") == 0) g_app->lesson_action(Action::Hint);
+  else if (std::strcmp(action, "next") == 0) g_app->lesson_action(Action::Next);
+  else if (std::strcmp(action, "restart") == 0) g_app->lesson_action(Action::Restart);
+}
+
+// The text of the lesson's answer field, typed in the DOM layer.
+EMSCRIPTEN_KEEPALIVE void bplab_lesson_answer(const char* text) {
+  using namespace bplab::web_bridge;
+  if (g_app != nullptr) g_app->lesson_answer(text);
 }
 
 // The next frame draws every window (FrameDamage::invalidate).

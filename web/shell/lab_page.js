@@ -1,6 +1,6 @@
-// The page around the lab's canvas: window.lab for tests and the console, the loading and
-// WebGL2-missing messages, and the start of the WebAssembly module. A file of its own (not inline)
-// so the Content-Security-Policy can forbid inline script.
+// The page around the lab's canvas: window.lab for tests, the console and the DOM layer
+// (a11y_layer.js), the loading and WebGL2-missing messages, and the start of the WebAssembly
+// module. A file of its own (not inline) so the Content-Security-Policy can forbid inline script.
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -28,10 +28,28 @@
       return { x: rect.x + canvasBox.left, y: rect.y + canvasBox.top,
                w: rect.width, h: rect.height, width: rect.width, height: rect.height };
     },
+    // The rectangle of the ImGui item that has the keyboard focus, while its focus rectangle
+    // shows (as itemRect's), or null.
+    navRect() { return this.itemRect(''); },
     // Makes the next frame draw every window, not only those that changed: a test compares the
     // picture before and after to show that drawing only the changes left nothing stale.
     redrawAll() {
       if (runtimeReady) Module.ccall('bplab_redraw_all', null, [], []);
+    },
+    // The open lesson as its window shows it ({id, title, step, steps, stepTitle, text, goal,
+    // taskDone, hints, answerLabel, answer, canBack, canNext, …}), or null outside a lesson.
+    lesson() {
+      if (!runtimeReady) return null;
+      return JSON.parse(Module.ccall('bplab_lesson_json', 'string', [], []));
+    },
+    // Presses the Lesson window's Previous, Hint, Next or Restart step: 'back', 'hint', 'next',
+    // 'restart'.
+    lessonAction(name) {
+      if (runtimeReady) Module.ccall('bplab_lesson_action', null, ['string'], [name]);
+    },
+    // Puts text into the lesson's answer field, as if typed there.
+    answer(text) {
+      if (runtimeReady) Module.ccall('bplab_lesson_answer', null, ['string'], [String(text)]);
     },
   };
 
@@ -48,7 +66,12 @@
 
   window.Module = {
     canvas,
-    onRuntimeInitialized() { runtimeReady = true; message.hidden = true; },
+    onRuntimeInitialized() {
+      runtimeReady = true;
+      message.hidden = true;
+      // The keys go to the lab at once, as on a page that is all canvas.
+      canvas.focus({ preventScroll: true });
+    },
     // The runtime reports progress as "Downloading data... (n/m)"; keep the loading message.
     setStatus(text) { if (text && !runtimeReady) show('Loading Backprop Lab… ' + text); },
     onAbort(what) { show('Backprop Lab stopped with an error: ' + what); },
