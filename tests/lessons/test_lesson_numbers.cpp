@@ -122,4 +122,87 @@ TEST(LessonNumbers, L06CurvatureAndBestLoss) {
   EXPECT_NEAR(least_loss(d), 0.0003, 0.0001);
 }
 
+
+
+// Lesson 7's run from its set-up (η = 1.55, full batch) for 40 iterations at momentum μ.
+struct MomentumRun {
+  double loss = 0;
+  int loss_rises = 0;              // iterations after which the loss was higher than before
+  std::vector<int> reversals;      // per parameter: updates whose sign differs from the previous one
+};
+
+MomentumRun run_momentum(double mu, int iterations = 40) {
+  Learner l;
+  l.open("momentum");
+  l.momentum(mu);
+  const bp::Network& net = l.lab().network();
+  const auto params = [&] {
+    std::vector<double> p;
+    for (int i = 0; i < net.size(0); ++i) p.push_back(net.weight(1, 0, i));
+    p.push_back(net.biases(1)[0]);
+    return p;
+  };
+  MomentumRun run;
+  run.reversals.assign(params().size(), 0);
+  std::vector<double> last_update(params().size(), 0.0);
+  double loss = l.lab().loss_train();
+  for (int it = 0; it < iterations; ++it) {
+    const std::vector<double> before = params();
+    l.step();
+    const std::vector<double> after = params();
+    for (std::size_t k = 0; k < after.size(); ++k) {
+      const double update = after[k] - before[k];
+      if (update * last_update[k] < 0) ++run.reversals[k];
+      last_update[k] = update;
+    }
+    if (l.lab().loss_train() > loss) ++run.loss_rises;
+    loss = l.lab().loss_train();
+  }
+  run.loss = loss;
+  return run;
+}
+
+TEST(LessonNumbers, L07RavineZigZagsAndTheTheorysMomentumWins) {
+  Learner l;
+  l.open("momentum");
+  const bp::Dataset& d = l.lab().train_set();
+  Matrix h;
+  std::vector<double> g;
+  normal_equations(d, &h, &g);
+  const std::vector<double> ev = eigenvalues(h);
+  const double lmax = ev.back(), lmin = ev.front(), kappa = lmax / lmin;
+  const double mu_theory = std::pow((std::sqrt(kappa) - 1) / (std::sqrt(kappa) + 1), 2);
+  std::printf("lesson 7: λmax = %.4f, λmin = %.4f, κ = %.2f, 2/λmax = %.4f, μ* = %.4f\n", lmax, lmin, kappa,
+              2 / lmax, mu_theory);
+  // 07/0: "about 1.25 across the valley and 0.063 along it; κ about 20"; η = 1.55 just below 2/λmax.
+  EXPECT_NEAR(lmax, 1.25, 0.02);
+  EXPECT_NEAR(lmin, 0.063, 0.003);
+  EXPECT_NEAR(kappa, 20, 1);
+  EXPECT_EQ(l.lab().settings().hyper.learning_rate, 1.55);
+  EXPECT_LT(1.55, 2 / lmax);
+  EXPECT_GT(1.55 * lmax, 1.9) << "each step across the valley overshoots to the other side";
+  // 07/1: "here about 0.40".
+  EXPECT_NEAR(mu_theory, 0.40, 0.01);
+
+  const MomentumRun plain = run_momentum(0), theory = run_momentum(0.4), heavy = run_momentum(0.9),
+                    heavier = run_momentum(0.95);
+  std::printf("after 40 iterations: μ = 0: %.3g, μ = 0.4: %.3g, μ = 0.9: %.3g, μ = 0.95: %.3g\n", plain.loss,
+              theory.loss, heavy.loss, heavier.loss);
+  // Zig-zag: every parameter's update reverses its direction on at least 80 % of the steps.
+  for (std::size_t k = 0; k < plain.reversals.size(); ++k)
+    EXPECT_GE(plain.reversals[k], 0.8 * 39) << "parameter " << k;
+  // 07/0 and 07/1: "about 1.4·10⁻⁵"; μ = 0.4 ends below 10⁻⁹, about 10⁵ times lower.
+  EXPECT_NEAR(plain.loss, 1.4e-5, 0.2e-5);
+  EXPECT_LT(theory.loss, 1e-9);
+  EXPECT_LT(theory.loss * 1e4, plain.loss);
+  // 07/3: μ = 0.9 ends near 10⁻⁴, worse than μ = 0; μ = 0.95 near 10⁻³; both rise and fall.
+  EXPECT_GT(heavy.loss, plain.loss);
+  EXPECT_GT(heavy.loss, 0.5e-4);
+  EXPECT_LT(heavy.loss, 2e-4);
+  EXPECT_GT(heavier.loss, 0.5e-3);
+  EXPECT_LT(heavier.loss, 2e-3);
+  EXPECT_GE(heavy.loss_rises, 5);
+  EXPECT_GE(heavier.loss_rises, 5);
+}
+
 }  // namespace
