@@ -163,3 +163,77 @@ TEST(Progress, RoundTripsAndRejectsBadText) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string lesson_with_checks(const std::string& checks) {
+  return R"({"format": "bplab-lesson", "version": 1, "id": "x", "title": "t", "steps": [{"title": "t", "text": "x"}], "checks": )" +
+         checks + "}";
+}
+
+std::string check_error(const std::string& checks) {
+  lessons::Lesson lesson;
+  const bp::Status s = lessons::parse_lesson(lesson_with_checks(checks), "bad.json", &lesson);
+  return s ? std::string("(accepted)") : s.message();
+}
+
+TEST(Course, EndOfLessonChecksAreParsedAndBadOnesNamed) {
+  lessons::Lesson lesson;
+  ASSERT_TRUE(lessons::parse_lesson(
+      lesson_with_checks(R"([{"question": "q", "choices": ["a", "b"], "answer": 1, "explain": "e"},
+                             {"question": "n", "number": 0.5, "tolerance": 0.01, "explain": "e"}])"),
+      "ok.json", &lesson));
+  ASSERT_EQ(lesson.checks.size(), 2u);
+  EXPECT_TRUE(lesson.checks[0].right(1));
+  EXPECT_FALSE(lesson.checks[0].right(0));
+  EXPECT_TRUE(lesson.checks[1].numeric());
+  EXPECT_TRUE(lesson.checks[1].right(0.505));
+  EXPECT_FALSE(lesson.checks[1].right(0.52));
+
+  EXPECT_EQ(check_error("[]"), "bad.json: checks: expected a list of 1 … 6 questions");
+  EXPECT_EQ(check_error(R"([{"question": "q", "choices": ["a", "b"], "answer": 2, "explain": "e"}])"),
+            "bad.json: checks[0].answer: expected the index of the right choice, 0 … 1");
+  EXPECT_EQ(check_error(R"([{"question": "q", "choices": ["a"], "answer": 0, "explain": "e"}])"),
+            "bad.json: checks[0].choices: expected a list of 2 … 6 texts");
+  EXPECT_EQ(check_error(R"([{"question": "q", "choices": ["a", ""], "answer": 0, "explain": "e"}])"),
+            "bad.json: checks[0].choices[1]: expected a non-empty text");
+  EXPECT_EQ(check_error(R"([{"question": "q", "choices": ["a", "b"], "answer": 0}])"),
+            "bad.json: checks[0]: missing \"explain\"");
+  EXPECT_EQ(check_error(R"([{"question": "q", "number": 1, "explain": "e"}])"),
+            "bad.json: checks[0].tolerance: expected a number ≥ 0");
+  EXPECT_EQ(check_error(R"([{"question": "q", "number": 1, "tolerance": 0, "answer": 1, "explain": "e"}])"),
+            "bad.json: checks[0].answer: only a question with \"choices\" has one");
+  EXPECT_EQ(check_error(R"([{"question": "q", "explain": "e"}])"),
+            "bad.json: checks[0]: expected \"choices\" and \"answer\", or a finite \"number\" and \"tolerance\"");
+  EXPECT_EQ(check_error(R"([{"question": "q", "choices": ["a", "b"], "answer": 0, "number": 1, "explain": "e"}])"),
+            "bad.json: checks[0]: a question has \"choices\" and \"answer\", or \"number\" and \"tolerance\"");
+  EXPECT_EQ(check_error(R"([{"question": "q", "choices": ["a", "b"], "answer": 0, "explain": "e", "hint": "h"}])")
+                .rfind("bad.json: checks[0]: unknown key \"hint\"", 0),
+            0u);
+}
+
+// Every lesson but the free lab ends with 2–4 checks.
+TEST(Course, EveryLessonEndsWithTwoToFourChecks) {
+  const lessons::Course c = lessons::load_course(BPLAB_LESSONS_DIR);
+  for (const lessons::Lesson& l : c.lessons) {
+    if (l.id == "free-lab") continue;
+    EXPECT_GE(l.checks.size(), 2u) << l.file;
+    EXPECT_LE(l.checks.size(), 4u) << l.file;
+  }
+}
+
+TEST(Progress, KeepsCheckResults) {
+  lessons::Progress p;
+  p.lessons["gradient-descent"] = {3, 7, {1, 0, -1}};
+  lessons::Progress q;
+  ASSERT_TRUE(lessons::Progress::from_json(p.to_json(), &q));
+  EXPECT_EQ(q, p);
+  lessons::Progress untouched = p;
+  EXPECT_EQ(lessons::Progress::from_json(
+                R"({"format": "bplab-progress", "version": 1, "lessons": {"a": {"step": 1, "completed": 1, "checks": [2]}}})",
+                &untouched).message(),
+            "progress: lessons.a: checks: expected -1, 0 or 1 per check");
+  EXPECT_EQ(untouched, p);
+}
+
+}  // namespace

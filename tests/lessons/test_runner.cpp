@@ -127,3 +127,23 @@ TEST(Runner, TheAnswerIsNaNUntilTyped) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Runner, EndOfLessonChecksAreRecordedInProgress) {
+  lessons_test::Learner l;
+  l.open("gradient-descent");
+  lessons::LessonRunner& r = l.runner();
+  const std::vector<lessons::Check>& checks = r.lesson()->checks;
+  ASSERT_GE(checks.size(), 2u);
+  EXPECT_EQ(r.check_result(0), -1);
+  EXPECT_FALSE(r.answer_check(0, 1));  // "shrink": the wrong way
+  EXPECT_EQ(r.check_result(0), 0);
+  EXPECT_TRUE(r.take_progress_changed());
+  EXPECT_TRUE(r.answer_check(0, checks[0].answer));
+  EXPECT_TRUE(r.answer_check(1, -0.4));
+  EXPECT_EQ(r.progress().of("gradient-descent").checks, (std::vector<int>{1, 1, -1}));
+  EXPECT_FALSE(r.answer_check(int(checks.size()), 0)) << "no such check";
+}
+
+}  // namespace

@@ -237,6 +237,7 @@ void LessonPanel::draw_step(UiContext& ui) {
     ImGui::Spacing();
     ImGui::TextColored(kDoneColour, "✓ End of the lesson. Pick the next one under “All lessons”.");
   }
+  if (r.step_index() + 1 == steps) checks_.draw(r);
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
 

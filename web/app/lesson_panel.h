@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "lesson_checks.h"
 #include "lesson_runner.h"
 #include "ui_context.h"
 
@@ -92,6 +93,7 @@ class LessonPanel {
   std::optional<lessons::LessonRunner> runner_;
   std::string error_;
   int hints_shown_ = 0;  // hint stages shown so far (Hint shows one more per click)
+  LessonChecksView checks_;  // the end-of-lesson checks on a lesson's last step
   char answer_[64] = "";
   // The step seen by the last update(), to notice entering another one.
   int seen_lesson_ = -1, seen_step_ = -1;

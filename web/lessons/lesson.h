@@ -49,12 +49,26 @@ struct Step {
   bool locks(std::string_view control) const;
 };
 
+// A question at the end of a lesson, aimed at a common mistake: multiple choice (choices, with
+// the index of the right one) or numeric (number within tolerance). The explanation follows the
+// learner's answer, right or wrong.
+struct Check {
+  std::string question;
+  std::vector<std::string> choices;  // empty: a numeric question
+  int answer = -1;                   // index into choices
+  double number = 0, tolerance = 0;  // a numeric question's answer
+  std::string explain;
+  bool numeric() const { return choices.empty(); }
+  bool right(double value) const;  // a choice index, or the typed number
+};
+
 struct Lesson {
   std::string file;  // the file it was read from, for messages
   std::string id;    // stable key for progress ("guessing-a-weight")
   std::string title;
   std::string summary;
   std::vector<Step> steps;
+  std::vector<Check> checks;  // shown on the last step
 };
 
 // The names a lesson may use.

@@ -21,6 +21,8 @@ namespace {
 
 // Hint stages a task may have: the idea, the formula, the numbers, and room for two more.
 constexpr std::size_t kMaxHints = 5;
+// End-of-lesson checks: a few questions, each with a few choices.
+constexpr std::size_t kMaxChecks = 6, kMaxChoices = 6;
 
 // Where a value sits: the file and the JSON path inside it, for messages
 // ("05-backprop.json: steps[2].task.condition: …").
@@ -158,6 +160,43 @@ Status parse_task(const json& t, const Place& where, Task* out) {
   return Status::ok();
 }
 
+Status parse_check(const json& c, const Place& where, Check* out) {
+  if (!c.is_object()) return Status::error(where + "expected an object");
+  if (Status s = unknown_keys(c, where, {"question", "choices", "answer", "number", "tolerance", "explain"}); !s)
+    return s;
+  Check check;
+  if (Status s = text_field(c, "question", where, true, &check.question); !s) return s;
+  if (Status s = text_field(c, "explain", where, true, &check.explain); !s) return s;
+  if (const auto ch = c.find("choices"); ch != c.end()) {
+    if (c.contains("number") || c.contains("tolerance"))
+      return Status::error(where + "a question has \"choices\" and \"answer\", or \"number\" and \"tolerance\"");
+    if (!ch->is_array() || ch->size() < 2 || ch->size() > kMaxChoices)
+      return Status::error(where / "choices" + ("expected a list of 2 … " + std::to_string(kMaxChoices) + " texts"));
+    for (std::size_t k = 0; k < ch->size(); ++k) {
+      if (!(*ch)[k].is_string() || (*ch)[k].get<std::string>().empty())
+        return Status::error((where / "choices")[k] + "expected a non-empty text");
+      check.choices.push_back((*ch)[k].get<std::string>());
+    }
+    const auto a = c.find("answer");
+    if (a == c.end() || !a->is_number_integer() || a->get<long long>() < 0 ||
+        a->get<long long>() >= (long long)check.choices.size())
+      return Status::error(where / "answer" + ("expected the index of the right choice, 0 … " +
+                           std::to_string(check.choices.size() - 1)));
+    check.answer = a->get<int>();
+  } else {
+    if (c.contains("answer")) return Status::error(where / "answer" + "only a question with \"choices\" has one");
+    const auto n = c.find("number"), t = c.find("tolerance");
+    if (n == c.end() || !n->is_number() || !std::isfinite(n->get<double>()))
+      return Status::error(where + "expected \"choices\" and \"answer\", or a finite \"number\" and \"tolerance\"");
+    if (t == c.end() || !t->is_number() || !(t->get<double>() >= 0) || !std::isfinite(t->get<double>()))
+      return Status::error(where / "tolerance" + "expected a number ≥ 0");
+    check.number = n->get<double>();
+    check.tolerance = t->get<double>();
+  }
+  *out = std::move(check);
+  return Status::ok();
+}
+
 Status parse_step(const json& j, const Place& where, Step* out) {
   if (!j.is_object()) return Status::error(where + "expected an object");
   if (Status s = unknown_keys(j, where, {"title", "text", "setup", "data", "model", "select", "sample",
@@ -252,6 +291,10 @@ const std::vector<std::string>& lock_names() {
   return names;
 }
 
+bool Check::right(double value) const {
+  return numeric() ? std::abs(value - number) <= tolerance : value == answer;
+}
+
 bool Step::shows(std::string_view view) const {
   return show.empty() || std::find(show.begin(), show.end(), view) != show.end();
 }
@@ -266,7 +309,7 @@ Status parse_lesson(std::string_view text, const std::string& file, Lesson* out)
   const json root = json::parse(text.begin(), text.end(), nullptr, false);
   if (root.is_discarded()) return Status::error(where + bp::json_error(text));
   if (!root.is_object()) return Status::error(where + "expected a JSON object at the top level");
-  if (Status s = unknown_keys(root, where, {"format", "version", "id", "title", "summary", "steps"}); !s)
+  if (Status s = unknown_keys(root, where, {"format", "version", "id", "title", "summary", "steps", "checks"}); !s)
     return s;
   const auto format = root.find("format");
   if (format == root.end() || *format != "bplab-lesson")
@@ -288,6 +331,15 @@ Status parse_lesson(std::string_view text, const std::string& file, Lesson* out)
     if (Status s = parse_step((*steps)[k], (where / "steps")[k], &step); !s)
       return s;
     lesson.steps.push_back(std::move(step));
+  }
+  if (const auto checks = root.find("checks"); checks != root.end()) {
+    if (!checks->is_array() || checks->empty() || checks->size() > kMaxChecks)
+      return Status::error(where / "checks" + ("expected a list of 1 … " + std::to_string(kMaxChecks) + " questions"));
+    for (std::size_t k = 0; k < checks->size(); ++k) {
+      Check check;
+      if (Status s = parse_check((*checks)[k], (where / "checks")[k], &check); !s) return s;
+      lesson.checks.push_back(std::move(check));
+    }
   }
   *out = std::move(lesson);
   return Status::ok();

@@ -86,6 +86,23 @@ Status LessonRunner::restart_step(lab::Lab* lab) {
   return enter(step_, lab, true);
 }
 
+bool LessonRunner::answer_check(int k, double value) {
+  if (!active() || k < 0 || k >= int(lesson()->checks.size())) return false;
+  const bool right = lesson()->checks[k].right(value);
+  LessonProgress p = progress_.of(lesson()->id);
+  p.checks.resize(lesson()->checks.size(), -1);
+  p.checks[k] = right ? 1 : 0;
+  progress_.lessons[lesson()->id] = p;
+  progress_changed_ = true;
+  return right;
+}
+
+int LessonRunner::check_result(int k) const {
+  if (!active()) return -1;
+  const std::vector<int> checks = progress_.of(lesson()->id).checks;
+  return k >= 0 && k < int(checks.size()) ? checks[k] : -1;
+}
+
 void LessonRunner::set_answer(double value) {
   answered_ = true;
   answer_ = value;

@@ -54,6 +54,12 @@ class LessonRunner {
   // The current step's set-up again, from scratch.
   bp::Status restart_step(lab::Lab* lab);
 
+  // The open lesson's end-of-lesson check k (Lesson::checks, shown on its last step): records
+  // whether `value` (a choice index, or the typed number) is right in progress; returns it.
+  bool answer_check(int k, double value);
+  // The recorded result of the open lesson's check k: -1 not answered, 0 wrong, 1 right.
+  int check_result(int k) const;
+
   // The number typed into the task's field (`answer` in conditions).
   void set_answer(double value);
   void clear_answer();

@@ -9,6 +9,11 @@ namespace lessons {
 using bp::Status;
 using json = nlohmann::json;
 
+namespace {
+// More results than a lesson file may have checks is not a progress record this lab wrote.
+constexpr std::size_t kMaxChecks = 16;
+}  // namespace
+
 LessonProgress Progress::of(std::string_view id) const {
   const auto it = lessons.find(id);
   return it == lessons.end() ? LessonProgress{} : it->second;
@@ -21,7 +26,10 @@ void Progress::reset(std::string_view id) {
 
 std::string Progress::to_json() const {
   json entries = json::object();
-  for (const auto& [id, p] : lessons) entries[id] = {{"step", p.step}, {"completed", p.completed}};
+  for (const auto& [id, p] : lessons) {
+    entries[id] = {{"step", p.step}, {"completed", p.completed}};
+    if (!p.checks.empty()) entries[id]["checks"] = p.checks;
+  }
   return json{{"format", "bplab-progress"}, {"version", 1}, {"lessons", entries}}.dump();
 }
 
@@ -45,6 +53,15 @@ Status Progress::from_json(std::string_view text, Progress* out) {
       if (v == it->end() || !v->is_number_integer() || v->get<long long>() < 0 || v->get<long long>() > 10000)
         return Status::error(where + key + ": expected a whole number 0 … 10000");
       (key[0] == 's' ? lp.step : lp.completed) = v->get<int>();
+    }
+    if (const auto c = it->find("checks"); c != it->end()) {
+      if (!c->is_array() || c->size() > kMaxChecks)
+        return Status::error(where + "checks: expected a list of at most " + std::to_string(kMaxChecks) + " results");
+      for (const json& r : *c) {
+        if (!r.is_number_integer() || r.get<long long>() < -1 || r.get<long long>() > 1)
+          return Status::error(where + "checks: expected -1, 0 or 1 per check");
+        lp.checks.push_back(r.get<int>());
+      }
     }
     p.lessons[it.key()] = lp;
   }

@@ -1,12 +1,14 @@
 // Progress through the course, kept between visits: the platform layer stores to_json() (browser
 // localStorage on the web, a file natively) and hands the text back to from_json() at start.
 //   {"format": "bplab-progress", "version": 1,
-//    "lessons": {"guessing-a-weight": {"step": 2, "completed": 3}, …}}
+//    "lessons": {"guessing-a-weight": {"step": 2, "completed": 3, "checks": [1, 0, -1]}, …}}
+// ("checks" only once a check was answered.)
 // Keyed by lesson id, so adding, removing or renumbering lesson files keeps the rest.
 #pragma once
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "status.h"
 
@@ -15,7 +17,11 @@ namespace lessons {
 struct LessonProgress {
   int step = 0;       // the step the learner was on (resumed there)
   int completed = 0;  // steps 0 … completed − 1 are done (their tasks held); Next is open up to here
-  bool operator==(const LessonProgress& o) const { return step == o.step && completed == o.completed; }
+  // The end-of-lesson checks, by index: -1 not answered, 0 answered wrong, 1 right (latest answer).
+  std::vector<int> checks;
+  bool operator==(const LessonProgress& o) const {
+    return step == o.step && completed == o.completed && checks == o.checks;
+  }
 };
 
 struct Progress {
