@@ -2,8 +2,10 @@
 // cached answers following the lab.
 #include <gtest/gtest.h>
 
+#include "gradcheck.h"
 #include "inspector.h"
 #include "lab.h"
+#include "param_names.h"
 #include "url_hash.h"
 
 namespace {
@@ -90,6 +92,67 @@ TEST(Inspector, CachedAnswersFollowTheLab) {
   ASSERT_TRUE(in.select_weight(1, 1, 0));
   EXPECT_EQ(in.weight_name(), "w3");
   EXPECT_EQ(in.trace().theta[1][1], session.inspector().trace().theta[1][1]);
+}
+
+// A bias is selected by its engine name's coordinates (input = −1); on one sample its gradient
+// ∂E/∂b_j is δ_j = ∂E/∂θ_j and agrees with a central difference of the sample's loss; over the
+// training set it is the slope of E(b).
+TEST(Inspector, BiasGradientIsDeltaAndMatchesFiniteDifferences) {
+  lab::Lab session;
+  open(&session, "ds=xor&n=40&h=3,2&act=tanh&seed=3");
+  for (int k = 0; k < 7; ++k) session.step();
+  lab::Inspector& in = session.inspector();
+  const bp::Network& net = session.network();
+  EXPECT_FALSE(in.select_bias(0, 0)) << "the input layer has no biases";
+  EXPECT_FALSE(in.select_bias(2, 2));
+  for (int l = 1; l < net.num_layers(); ++l) {
+    for (int j = 0; j < net.size(l); ++j) {
+      ASSERT_TRUE(in.select_bias(l, j));
+      in.selection().sample = 5;
+      EXPECT_TRUE(in.selection().is_bias());
+      EXPECT_EQ(in.weight_name(), bp::bias_name(l, j));
+      EXPECT_EQ(in.param_index(), net.bias_index(l, j));
+      EXPECT_EQ(in.value(), net.biases(l)[j]);
+      EXPECT_EQ(in.input_value(), 1.0);
+      EXPECT_EQ(in.sample_gradient(), in.trace().dE_dtheta[l][j]) << "∂E/∂b = δ exactly";
+      bp::Network copy = net;
+      const int sample = in.sample();
+      const double numeric = bp::numerical_gradient(&copy, session.trainer().loss(), session.train_set(),
+                                                    &sample, 1, net.bias_index(l, j));
+      EXPECT_NEAR(in.sample_gradient(), numeric, 1e-8) << in.weight_name();
+      std::vector<int> all(session.train_set().size());
+      for (int s = 0; s < int(all.size()); ++s) all[s] = s;
+      const double slope = bp::numerical_gradient(&copy, session.trainer().loss(), session.train_set(),
+                                                  all.data(), int(all.size()), net.bias_index(l, j));
+      EXPECT_NEAR(in.slope(), slope, 1e-8) << in.weight_name();
+    }
+  }
+  ASSERT_TRUE(in.select_param(net.bias_index(2, 1)));
+  EXPECT_EQ(in.weight_name(), "b2.2");
+  ASSERT_TRUE(in.select_param(net.param_index(1, 2, 1)));
+  EXPECT_FALSE(in.selection().is_bias());
+  EXPECT_FALSE(in.select_param(net.num_params()));
+}
+
+// The update the inspector shows for a bias is what step() does to it, to the last bit; the L1
+// and L2 penalties leave biases alone.
+TEST(Inspector, BiasBatchUpdateIsWhatStepDoesWithoutPenalty) {
+  lab::Lab session;
+  open(&session, "ds=xor&n=80&h=3&lr=0.3&mom=0.9&bs=7&l1=0.01&l2=0.02&seed=5");
+  for (int k = 0; k < 13; ++k) session.step();
+  ASSERT_TRUE(session.inspector().select_bias(1, 2));
+  const std::size_t k = session.network().bias_index(1, 2);
+  const bp::UpdateTerms u = session.inspector().batch_update();
+  EXPECT_EQ(u.g_l1, 0.0);
+  EXPECT_EQ(u.g_l2, 0.0);
+  EXPECT_EQ(u.g, u.g_loss);
+  EXPECT_NE(u.v_old, 0.0);
+  EXPECT_EQ(u.w, session.network().params()[k]);
+  const bp::UpdateTerms one = session.inspector().sample_update();
+  EXPECT_EQ(one.g, one.g_loss) << "no penalty on a bias in the one-sample illustration either";
+  session.step();
+  EXPECT_EQ(session.network().params()[k], u.w_new);
+  EXPECT_EQ(session.trainer().velocity()[k], u.v_new);
 }
 
 }  // namespace

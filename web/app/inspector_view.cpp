@@ -26,18 +26,30 @@ void selection_controls(UiContext& ui) {
     item_registry::record("Sample");
     help_marker("The training sample whose forward and backward pass is shown.");
   }
-  int layer = sel.layer, unit = sel.unit, input = sel.input;
+  // Units are numbered from 1 on screen, as in the lessons' text; the selection counts from 0.
+  int layer = sel.layer, unit = sel.unit + 1, input = sel.input + 1;
+  bool bias = sel.is_bias();
   bool changed = ImGui::SliderInt("Weight layer", &layer, 1, net.num_layers() - 1);
   item_registry::record("Weight layer");
   layer = std::clamp(layer, 1, net.num_layers() - 1);
-  changed |= ImGui::SliderInt("To unit j", &unit, 0, net.size(layer) - 1);
+  changed |= ImGui::SliderInt("To unit j", &unit, 1, net.size(layer));
   item_registry::record("To unit j");
-  changed |= ImGui::SliderInt("From unit i", &input, 0, net.size(layer - 1) - 1);
-  item_registry::record("From unit i");
-  help_marker("The weight w_ji from unit i of the layer below to unit j. Clicking a connection in "
-              "the network diagram selects it too.");
-  if (changed) inspector.select_weight(layer, std::clamp(unit, 0, net.size(layer) - 1),
-                               std::clamp(input, 0, net.size(layer - 1) - 1));
+  changed |= ImGui::Checkbox("Bias b_j", &bias);
+  item_registry::record("Bias b_j");
+  help_marker("Select the bias b_j of unit j instead of a weight: θ_j = Σ_i w_ji·y_i + b_j, so "
+              "∂E/∂b_j = δ_j = ∂E/∂θ_j. Clicking a unit in the network diagram selects its bias.");
+  if (!bias) {
+    changed |= ImGui::SliderInt("From unit i", &input, 1, net.size(layer - 1));
+    item_registry::record("From unit i");
+    help_marker("The weight w_ji from unit i of the layer below to unit j (units counted from 1). "
+                "Clicking a connection in the network diagram selects it too.");
+  }
+  if (!changed) return;
+  const int j = std::clamp(unit - 1, 0, net.size(layer) - 1);
+  if (bias)
+    inspector.select_bias(layer, j);
+  else
+    inspector.select_weight(layer, j, std::clamp(input - 1, 0, net.size(layer - 1) - 1));
 }
 
 void step_controls(UiContext& ui) {
@@ -94,11 +106,13 @@ void unit_table(const lab::Lab& session, const bp::Trace& tr) {
   ImGui::EndTable();
 }
 
-// One update, term by term: g = ∂E/∂w (+ λ₂·w + λ₁·sign w), v ← μ·v − η·g, w ← w + v.
-void update_lines(const char* name, const bp::UpdateTerms& u, const bp::Hyperparams& h) {
-  if (bp::has_penalty(h))
+// One update, term by term: g = ∂E/∂p (+ λ₂·p + λ₁·sign p for a weight), v ← μ·v − η·g, p ← p + v.
+void update_lines(const char* name, bool is_bias, const bp::UpdateTerms& u, const bp::Hyperparams& h) {
+  if (bp::has_penalty(h) && !is_bias)
     ImGui::Text("g = ∂E/∂%s + λ₂·%s + λ₁·sign(%s) = %.8f + %.4g + %.4g = %.8f", name, name, name,
                 u.g_loss, u.g_l2, u.g_l1, u.g);
+  else if (bp::has_penalty(h))
+    ImGui::Text("g = ∂E/∂%s = %.8f  (no penalty on a bias)", name, u.g);
   else
     ImGui::Text("g = ∂E/∂%s = %.8f", name, u.g);
   ImGui::Text("v ← μ·v − η·g = %.3g × %.6f − %.4g × %.8f = %.8f", h.momentum, u.v_old,
@@ -106,19 +120,24 @@ void update_lines(const char* name, const bp::UpdateTerms& u, const bp::Hyperpar
   ImGui::Text("%s ← %s + v = %.8f", name, name, u.w_new);
 }
 
-// The formulas of the selected weight with the numbers of this sample, up to the current step.
+// The formulas of the selected weight or bias with the numbers of this sample, up to the current
+// step.
 void weight_formulas(UiContext& ui, const bp::Trace& tr) {
   const lab::Lab& session = ui.lab;
   const lab::Inspector& in = session.inspector();
   const bp::Network& net = session.network();
   const lab::InspectorSelection& sel = in.selection();
   const int L = net.num_layers(), lj = sel.layer, j = sel.unit, i = sel.input;
-  const std::string w_name = in.weight_name();
-  const double w = net.weight(lj, j, i);
+  const bool bias = sel.is_bias();
+  const std::string p_name = in.weight_name();
   const bp::Activation& act = bp::activation(net.activation(lj));
-  ImGui::SeparatorText(("Selected weight " + w_name).c_str());
-  ImGui::Text("%s = %.6f  (from unit %d of layer %d to unit %d of layer %d)", w_name.c_str(), w,
-              i + 1, lj - 1, j + 1, lj);
+  ImGui::SeparatorText(((bias ? "Selected bias " : "Selected weight ") + p_name).c_str());
+  if (bias)
+    ImGui::Text("%s = b_j = %.6f  (the bias of unit %d of layer %d)", p_name.c_str(), in.value(),
+                j + 1, lj);
+  else
+    ImGui::Text("%s = w_ji = %.6f  (from unit %d of layer %d to unit %d of layer %d)",
+                p_name.c_str(), in.value(), i + 1, lj - 1, j + 1, lj);
   if (in.revealed(InspectorPhase::Forward, lj)) {
     ImGui::Text("θ_j = Σ_i w_ji·y_i + b_j = %.6f", tr.theta[lj][j]);
     ImGui::Text("y_j = f(θ_j), %s:  y_j = %.6f", act.f_formula, tr.y[lj][j]);
@@ -127,36 +146,39 @@ void weight_formulas(UiContext& ui, const bp::Trace& tr) {
     if (lj == L - 1)
       ImGui::Text("loss %s at the output: ∂E/∂y_j = %.6f", session.trainer().loss().name,
                   tr.dE_dy[lj][j]);
-    ImGui::Text("∂E/∂θ_j = f′(θ_j)·∂E/∂y_j  (%s) = %.6f", act.df_formula, tr.dE_dtheta[lj][j]);
+    ImGui::Text("δ_j = ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j  (%s) = %.6f", act.df_formula, tr.dE_dtheta[lj][j]);
   }
-  if (in.revealed(InspectorPhase::BackwardY, lj))
-    ImGui::Text("∂E/∂y_i = Σ_j w_ji·∂E/∂θ_j = %.6f  (sent to layer %d)", tr.dE_dy[lj - 1][i], lj - 1);
+  if (!bias && in.revealed(InspectorPhase::BackwardY, lj))
+    ImGui::Text("∂E/∂y_i = Σ_j w_ji·δ_j = %.6f  (sent to layer %d)", tr.dE_dy[lj - 1][i], lj - 1);
   if (!in.revealed(InspectorPhase::BackwardW, lj)) return;
   const bp::UpdateTerms one = in.sample_update();
-  ImGui::Text("∂E/∂%s = ∂E/∂θ_j · y_i = %.6f × %.6f = %.8f", w_name.c_str(), tr.dE_dtheta[lj][j],
-              tr.y[lj - 1][i], one.g_loss);
+  if (bias)
+    ImGui::Text("∂E/∂%s = δ_j · 1 = %.8f  (θ_j = … + b_j·1)", p_name.c_str(), one.g_loss);
+  else
+    ImGui::Text("∂E/∂%s = δ_j · y_i = %.6f × %.6f = %.8f", p_name.c_str(), tr.dE_dtheta[lj][j],
+                tr.y[lj - 1][i], one.g_loss);
   // The central difference over this one sample, from the engine.
   bp::Network copy = net;
   const int sample = in.sample();
   const double numeric = bp::numerical_gradient(&copy, session.trainer().loss(), session.train_set(),
-                                                &sample, 1, net.param_index(lj, j, i));
-  ImGui::Text("numerical check (E(w+ε) − E(w−ε)) / 2ε = %.8f   difference %.2e", numeric,
+                                                &sample, 1, in.param_index());
+  ImGui::Text("numerical check (E(p+ε) − E(p−ε)) / 2ε = %.8f   difference %.2e", numeric,
               std::abs(numeric - one.g_loss));
   help_marker("The analytic value from the chain rule and a finite-difference estimate with "
               "ε = 10⁻⁶ agree to many digits when backpropagation is right.");
   if (!in.revealed(InspectorPhase::Update, L - 1)) return;
   const bp::Hyperparams& h = session.trainer().hyperparams();
   ImGui::SeparatorText("If this sample were the whole batch");
-  update_lines(w_name.c_str(), one, h);
+  update_lines(p_name.c_str(), bias, one, h);
   help_marker("Online learning: the update this one sample's gradient would make, with the "
               "trainer's η, μ, λ and velocity. An illustration: the trainer averages the "
               "gradient over the whole batch first.");
   const int batch = int(session.trainer().next_batch().size());
   ImGui::SeparatorText(("The trainer's next step (batch of " + std::to_string(batch) + ")").c_str());
-  update_lines(w_name.c_str(), in.batch_update(), h);
-  help_marker("What the next Step will do to this weight: g is the mean gradient over the next "
-              "batch's samples, with the penalty terms when L1 or L2 is on. Computed by the "
-              "engine's own update rule, so Step gives exactly this value.");
+  update_lines(p_name.c_str(), bias, in.batch_update(), h);
+  help_marker("What the next Step will do to this parameter: g is the mean gradient over the next "
+              "batch's samples, with the penalty terms on a weight when L1 or L2 is on (never on "
+              "a bias). Computed by the engine's own update rule, so Step gives exactly this value.");
 }
 
 }  // namespace
@@ -174,10 +196,11 @@ void draw_inspector_view(UiContext& ui) {
   static const char* kPhaseText[] = {
       "The input: y of layer 0 is the sample's features.",
       "Forward: θ_j = Σ_i w_ji·y_i + b_j, then y_j = f(θ_j), layer by layer.",
-      "Backward: ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j — how the error changes with the unit's net input.",
-      "Backward: ∂E/∂y_i = Σ_j w_ji·∂E/∂θ_j — the error sent back to the layer below.",
-      "Backward: ∂E/∂w_ji = ∂E/∂θ_j·y_i — the gradient of each weight into this layer.",
-      "Update: g = ∂E/∂w (+ λ₂·w + λ₁·sign w), v ← μ·v − η·g, w ← w + v.",
+      "Backward: δ_j = ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j — how the loss changes with the unit's net input.",
+      "Backward: ∂E/∂y_i = Σ_j w_ji·δ_j — the error sent back to the layer below.",
+      "Backward: ∂E/∂w_ji = δ_j·y_i and ∂E/∂b_j = δ_j — the gradient of each weight and bias "
+      "into this layer.",
+      "Update: g = ∂E/∂w (+ λ₂·w + λ₁·sign w; no penalty on a bias), v ← μ·v − η·g, w ← w + v.",
   };
   ImGui::TextWrapped("%s", kPhaseText[int(now.phase)]);
   if (now.phase != InspectorPhase::Input && now.phase != InspectorPhase::Update)

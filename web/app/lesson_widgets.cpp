@@ -30,14 +30,15 @@ constexpr int kCurvePoints = 161;
 // |e| below this counts as "no error" in the weight slider's colouring (lesson 1's tolerance).
 constexpr double kZeroError = 0.05;
 
-// The weight the inspector has selected: w_ji of layer l.
+// The weight the inspector has selected: w_ji of layer l. The widgets move a weight, so with a
+// bias b_j selected they move w_j1, the first weight into the same unit.
 struct Selected {
   int l, j, i;
 };
 
 Selected selected(const lab::Lab& lab) {
   const lab::InspectorSelection& s = lab.inspector().selection();
-  return {s.layer, s.unit, s.input};
+  return {s.layer, s.unit, s.is_bias() ? 0 : s.input};
 }
 
 double selected_weight(const lab::Lab& lab) {

@@ -313,6 +313,9 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
   const Hit hit = hovered ? hit_test(net, lay, ImGui::GetIO().MousePos) : Hit{};
   if (hit.kind == Hit::Weight && ImGui::IsItemClicked(ImGuiMouseButton_Left))
     lab.inspector().select_weight(hit.l, hit.j, hit.i);
+  // A click on a unit selects its bias b_j (the input layer has none).
+  if (hit.kind == Hit::Unit && hit.l > 0 && ImGui::IsItemClicked(ImGuiMouseButton_Left))
+    lab.inspector().select_bias(hit.l, hit.j);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->PushClipRect(min, max, true);
@@ -346,7 +349,7 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
     }
   }
   const auto emphasise = [&](int l, int j, int i, ImU32 halo) {
-    if (l < 1 || l >= net.num_layers() || j >= net.size(l) || i >= net.size(l - 1)) return;
+    if (l < 1 || l >= net.num_layers() || j >= net.size(l) || i < 0 || i >= net.size(l - 1)) return;
     const double w = net.weight(l, j, i);
     const float width = plot::magnitude_width(w, kWeightFull, kMinLineWidth, kMaxLineWidth);
     dl->AddLine(lay.unit(l - 1, i), lay.unit(l, j), halo, width + 4);
@@ -379,6 +382,8 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
       if (l == 0) dl->AddCircle(c, lay.radius, outline, 0, 1.0f);
       if (hit.kind == Hit::Unit && hit.l == l && hit.j == j)
         dl->AddCircle(c, lay.radius + 5, kHoverColour, 0, 2.0f);
+      if (sel.is_bias() && sel.layer == l && sel.unit == j)
+        dl->AddCircle(c, lay.radius + 7, kSelectedColour, 0, 3.0f);
       if (l == 0) {
         const char* name = unit_label(lab, 0, j, buf, sizeof buf);
         const ImVec2 ts = ImGui::CalcTextSize(name);

@@ -28,6 +28,21 @@ bool Inspector::select_weight(int l, int j, int i) {
   return true;
 }
 
+bool Inspector::select_bias(int l, int j) {
+  const bp::Network& net = lab_.network();
+  if (l < 1 || l >= net.num_layers() || j < 0 || j >= net.size(l)) return false;
+  sel_.layer = l;
+  sel_.unit = j;
+  sel_.input = -1;
+  return true;
+}
+
+bool Inspector::select_param(std::size_t k) {
+  if (k >= lab_.network().num_params()) return false;
+  const bp::Network::ParamRef p = lab_.network().param_ref(k);
+  return p.is_bias() ? select_bias(p.layer, p.unit) : select_weight(p.layer, p.unit, p.input);
+}
+
 int Inspector::steps() const { return 1 + 4 * (lab_.network().num_layers() - 1) + 1; }
 
 InspectorStep Inspector::step_at(int step) const {
@@ -60,8 +75,24 @@ bool Inspector::revealed(InspectorPhase phase, int layer) const {
   return step <= sel_.step;
 }
 
-std::string Inspector::weight_name() const {
-  return bp::weight_name(lab_.network(), sel_.layer, sel_.unit, sel_.input);
+std::string Inspector::weight_name() const { return bp::param_name(lab_.network(), param_index()); }
+
+std::size_t Inspector::param_index() const {
+  const bp::Network& net = lab_.network();
+  return sel_.is_bias() ? net.bias_index(sel_.layer, sel_.unit)
+                        : net.param_index(sel_.layer, sel_.unit, sel_.input);
+}
+
+double Inspector::value() const { return lab_.network().params()[param_index()]; }
+
+double Inspector::input_value() const {
+  return sel_.is_bias() ? 1.0 : trace().y[sel_.layer - 1][sel_.input];
+}
+
+double Inspector::sample_gradient() const {
+  // ∂E/∂w_ji = ∂E/∂θ_j · y_i; ∂E/∂b_j = ∂E/∂θ_j (no multiplication, so δ itself to the bit).
+  const double delta = trace().dE_dtheta[sel_.layer][sel_.unit];
+  return sel_.is_bias() ? delta : delta * input_value();
 }
 
 int Inspector::sample() const {
@@ -102,7 +133,7 @@ double Inspector::slope() const {
     bp::Trace scratch;
     bp::batch_gradient(net, lab_.trainer().loss(), train, all.data(), train.size(), &scratch,
                        grad.data());
-    slope_ = grad[net.param_index(sel_.layer, sel_.unit, sel_.input)];
+    slope_ = grad[param_index()];
   }
   has_slope_ = true;
   return slope_;
@@ -113,7 +144,7 @@ const std::vector<double>& Inspector::error_curve(double lo, double hi, int n) c
   n = std::max(n, 2);
   if (int(curve_.size()) == n && curve_lo_ == lo && curve_hi_ == hi) return curve_;
   bp::Network net = lab_.network();
-  double& w = net.weight(sel_.layer, sel_.unit, sel_.input);
+  double& w = net.params()[param_index()];
   curve_.resize(n);
   for (int k = 0; k < n; ++k) {
     w = lo + (hi - lo) * double(k) / double(n - 1);
@@ -125,12 +156,9 @@ const std::vector<double>& Inspector::error_curve(double lo, double hi, int n) c
 }
 
 bp::UpdateTerms Inspector::sample_update() const {
-  const bp::Network& net = lab_.network();
-  const bp::Trace& tr = trace();
-  const std::size_t k = net.param_index(sel_.layer, sel_.unit, sel_.input);
-  // ∂E/∂w_ji = ∂E/∂θ_j · y_i for this one sample.
-  const double g = tr.dE_dtheta[sel_.layer][sel_.unit] * tr.y[sel_.layer - 1][sel_.input];
-  return bp::update_terms(net.params()[k], g, true, lab_.trainer().velocity()[k],
+  const std::size_t k = param_index();
+  // No penalty on a bias (update_rule.h).
+  return bp::update_terms(value(), sample_gradient(), !sel_.is_bias(), lab_.trainer().velocity()[k],
                           lab_.trainer().hyperparams());
 }
 
@@ -138,7 +166,7 @@ bp::UpdateTerms Inspector::batch_update() const {
   refresh();
   if (has_batch_update_) return batch_update_;
   const bp::Network& net = lab_.network();
-  const std::size_t k = net.param_index(sel_.layer, sel_.unit, sel_.input);
+  const std::size_t k = param_index();
   if (lab_.can_train()) {
     batch_update_ = lab_.trainer().preview_update(k);
   } else {

@@ -26,24 +26,24 @@ SampleState sample_state(const Lab& lab, const Inspector& in) {
   return s;
 }
 
-InspectorState inspector_state(const Lab& lab, const Inspector& in, StateParts parts) {
+InspectorState inspector_state(const Inspector& in, StateParts parts) {
   const InspectorSelection& sel = in.selection();
   const bp::Trace& tr = in.trace();
-  const int l = sel.layer, j = sel.unit, i = sel.input;
+  const int l = sel.layer, j = sel.unit;
   InspectorState s;
   s.weight = in.weight_name();
   s.sample = sel.sample;
   s.step = sel.step;
   s.layer = l;
   s.unit = j;
-  s.input = i;
-  s.value = lab.network().weight(l, j, i);
+  s.input = sel.input;
+  s.value = in.value();
   s.theta = tr.theta[l][j];
   s.y = tr.y[l][j];
-  s.y_input = tr.y[l - 1][i];
+  s.y_input = in.input_value();
   s.dE_dy = tr.dE_dy[l][j];
   s.dE_dtheta = tr.dE_dtheta[l][j];
-  s.gradient = tr.dE_dtheta[l][j] * tr.y[l - 1][i];  // ∂E/∂w_ji = ∂E/∂θ_j · y_i
+  s.gradient = in.sample_gradient();
   if (parts.slope) s.slope = in.slope();
   if (parts.next_weight) s.next_weight = in.batch_update().w_new;
   return s;
@@ -109,7 +109,7 @@ LabState snapshot(const Lab& lab, StateParts parts) {
   for (const History& h : lab.update_size()) s.update_size.push_back(latest(h));
   for (const History& h : lab.gradient_size()) s.gradient_size.push_back(latest(h));
   s.sample = sample_state(lab, lab.inspector());
-  s.inspector = inspector_state(lab, lab.inspector(), parts);
+  s.inspector = inspector_state(lab.inspector(), parts);
   return s;
 }
 

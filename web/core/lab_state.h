@@ -25,10 +25,13 @@ struct SampleState {
   double loss = 0;
 };
 
-// The selected weight w_ji and, for the inspected sample, θ_j, y_j, the input y_i it multiplies,
-// ∂E/∂y_j, ∂E/∂θ_j and ∂E/∂w_ji = ∂E/∂θ_j·y_i; slope: ∂E/∂w_ji over the whole training set.
+// The selected weight w_ji or bias b_j and, for the inspected sample, θ_j, y_j, the input y_i it
+// multiplies, ∂E/∂y_j, ∂E/∂θ_j and gradient = ∂E/∂w_ji = ∂E/∂θ_j·y_i; slope: ∂E/∂w_ji over the
+// whole training set. For a bias input = −1, y_input = 1 (its constant input) and gradient =
+// ∂E/∂b_j = δ_j = ∂E/∂θ_j.
 struct InspectorState {
-  std::string weight;
+  std::string weight;  // the selected parameter's engine name, "w5" or "b1.2" (the key says
+                       // "weight" for compatibility: lessons and tests read it)
   int sample = 0, step = 0, layer = 1, unit = 0, input = 0;
   double value = 0, theta = 0, y = 0, y_input = 0, dE_dy = 0, dE_dtheta = 0, gradient = 0;
   // Only when asked for (StateParts): the slope costs a pass over the training set, next_weight
