@@ -12,7 +12,6 @@ namespace bp {
 namespace {
 
 constexpr double kEigenTolerance = 1e-10;
-constexpr int kPlaneProducts = 300;
 
 bool all_finite(const std::vector<double>& x) {
   return std::all_of(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
@@ -97,9 +96,9 @@ Status hessian_extremes(const Network& net, const Loss& loss, const Dataset& dat
 }
 
 Status hessian_plane(const Network& net, const Loss& loss, const Dataset& data, Plane* out,
-                     HessianExtremes* extremes) {
+                     HessianExtremes* extremes, int max_iter) {
   HessianExtremes e;
-  if (Status s = hessian_extremes(net, loss, data, kPlaneProducts, &e); !s) return s;
+  if (Status s = hessian_extremes(net, loss, data, max_iter, &e); !s) return s;
   Plane plane;
   plane.origin = net.params();
   plane.d1 = e.v_max;

@@ -46,8 +46,9 @@ Status hessian_extremes(const Network& net, const Loss& loss, const Dataset& dat
                         HessianExtremes* out);
 
 // The plane through net's parameters along v_max (a) and v_min (b), from hessian_extremes with
-// 300 products per end (plenty for the lab's small networks, see plane_eigen.h on convergence).
+// at most max_iter products per end (300 is plenty for the lab's small networks, see
+// plane_eigen.h on convergence; a caller with a time budget passes fewer).
 Status hessian_plane(const Network& net, const Loss& loss, const Dataset& data, Plane* out,
-                     HessianExtremes* extremes = nullptr);
+                     HessianExtremes* extremes = nullptr, int max_iter = 300);
 
 }  // namespace bp

@@ -14,6 +14,9 @@ namespace {
 
 constexpr int kStrides[] = {8, 4, 2, 1};
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Samples × parameters the Hessian plane may spend per end of the spectrum: 300 products for the
+// default lab (200 samples, 25 parameters), fewer for larger set-ups.
+constexpr double kHessianWork = 1.5e6;
 
 double seconds_now() {
   using clock = std::chrono::steady_clock;
@@ -66,9 +69,14 @@ void LandscapeSession::rebuild_plane(const Lab& lab) {
   bp::Status s = bp::Status::ok();
   switch (options_.mode) {
     case LandscapeMode::Names: s = bp::name_plane(net, options_.name1, options_.name2, &plane_); break;
-    case LandscapeMode::Hessian:
-      s = bp::hessian_plane(net, lab.trainer().loss(), lab.train_set(), &plane_);
+    case LandscapeMode::Hessian: {
+      // Each product is two passes over the training set: bound the work by its size, so that
+      // the lab's largest set-ups stay within a fraction of a second.
+      const double per_product = double(lab.train_set().size()) * double(net.num_params());
+      const int products = int(std::clamp(kHessianWork / std::max(1.0, per_product), 20.0, 300.0));
+      s = bp::hessian_plane(net, lab.trainer().loss(), lab.train_set(), &plane_, nullptr, products);
       break;
+    }
     case LandscapeMode::Random: s = bp::random_plane(net, options_.seed, &plane_); break;
     case LandscapeMode::Path: s = bp::path_plane(net, snapshots_, &plane_); break;
     case LandscapeMode::Line: s = bp::line_plane(net, initial_, &plane_); break;
