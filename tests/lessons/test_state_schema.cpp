@@ -115,7 +115,7 @@ void expect_same(const nlohmann::json& got, const nlohmann::json& want, const st
 TEST(StateSchema, ValuesOfAKnownSetUp) {
   lab::Lab l;
   lab::Settings s;
-  ASSERT_TRUE(lab::decode_hash("ds=xor&n=60&h=3,2&lr=0.1&mom=0.5&bs=7&l2=0.01&seed=3", &s));
+  ASSERT_TRUE(lab::decode_hash("ds=xor&n=60&h=3,2&lr=0.1&mom=0.5&bs=7&l2=0.01&seed=3&speed=1", &s));
   ASSERT_TRUE(l.apply(s));
   for (int k = 0; k < 5; ++k) l.step();
   ASSERT_TRUE(l.inspector().select_weight(2, 1, 2));

@@ -23,6 +23,13 @@ void train(Lab* l, int frames) {
   for (int k = 0; k < frames; ++k) l->train_frame(1.0);
 }
 
+// The lab at one iteration per frame (the default Speed trains 200), so frames count iterations.
+void one_per_frame(Lab* l) {
+  Settings s = l->settings();
+  s.speed = 1;
+  ASSERT_TRUE(l->apply(s));
+}
+
 TEST(Lab, TrainingLowersTheErrorOnSeparableData) {
   Lab l;
   Settings s = l.settings();
@@ -59,6 +66,7 @@ TEST(Lab, HyperparametersChangeLiveWithAMarker) {
 
 TEST(Lab, BadSettingsChangeNothing) {
   Lab l;
+  one_per_frame(&l);
   train(&l, 5);
   const Settings before = l.settings();
   Settings s = before;
@@ -163,6 +171,7 @@ TEST(Lab, WeightsAreNamedInMazurOrder) {
 
 TEST(Lab, StateJsonReportsTheSession) {
   Lab l;
+  one_per_frame(&l);
   train(&l, 3);
   const nlohmann::json j = nlohmann::json(lab::snapshot(l));
   EXPECT_EQ(j["iteration"], 3);
