@@ -17,6 +17,12 @@ precision highp int;
 
 // y of the unit shown at input x (generated; see above).
 float unit_output(vec2 x);
+// For an output layer of several units, unit_output() also sets the winning class (the first
+// unit of largest y, as a float) and its y, the class's probability under softmax.
+float g_class = 0.0;
+float g_prob = 0.0;
+// Each pixel coloured by its winning class instead of one unit's y (several output units only).
+uniform bool u_class_map;
 
 // Pixel → input: x = u_lo + (gl_FragCoord.xy − u_origin) · u_step, where gl_FragCoord is the
 // pixel centre (i + ½, j + ½) and u_origin the viewport's corner; x₂ grows upwards.
@@ -31,6 +37,8 @@ uniform vec2 u_range;              // values drawn orange (t = 0) and blue (t = 
 uniform bool u_discrete;           // hard colours: t < ½ orange, t ≥ ½ blue
 uniform bool u_contour;            // draw the line t = ½ (y = 0.5 for classification)
 uniform float u_line_px;           // its width in device pixels
+uniform vec3 u_class_colour[8];    // class map: lab::kClassColours (web/core/colormap.h)
+uniform float u_classes;           // class map: K, the number of classes
 out vec4 frag_colour;
 
 // Mirror of lab::colour() (web/core/colormap.cpp): orange #f59322 → #e8eaeb → blue #0877bd.
@@ -61,8 +69,19 @@ void main() {
   vec2 x = u_lo + (gl_FragCoord.xy - u_origin) * u_step;
   float y = unit_output(x);
 #ifdef RAW_OUTPUT
-  frag_bits = floatBitsToUint(y);
+  // The class map's read-back carries both: 2·class + probability.
+  frag_bits = floatBitsToUint(u_class_map ? 2.0 * g_class + g_prob : y);
 #else
+  // Class map: lab::class_colour(), saturation s = (p − 1/K) / (1 − 1/K) over the middle colour,
+  // with a line where the winning class changes.
+  float class_edge = fwidth(g_class);
+  if (u_class_map) {
+    float s = clamp((g_prob - 1.0 / u_classes) / (1.0 - 1.0 / u_classes), 0.0, 1.0);
+    vec3 cc = mix(kColourMid, u_class_colour[int(g_class + 0.5)], s);
+    if (u_contour && class_edge > 0.0) cc = mix(cc, kLineColour, 0.7);
+    frag_colour = vec4(cc, 1.0);
+    return;
+  }
   float t = (y - u_range.x) / (u_range.y - u_range.x);
   // Distance to the line t = ½ in pixels: |t − ½| over t's change per pixel. Taken outside any
   // branch, as derivatives need every pixel of the 2×2 quad.

@@ -82,6 +82,10 @@ TEST(BoundaryShaderSource, WritesSoftmaxOverTheLayer) {
             "  float sum1 = e1_0 + e1_1;\n"
             "  float y1_0 = e1_0 / sum1;\n"
             "  float y1_1 = e1_1 / sum1;\n"
+            "  g_class = 0.0;\n"
+            "  g_prob = y1_0;\n"
+            "  g_class = y1_1 > g_prob ? 1.0 : g_class;\n"
+            "  g_prob = max(g_prob, y1_1);\n"
             "  return u_unit == 0 ? y1_0 : y1_1;\n"
             "}\n");
 }

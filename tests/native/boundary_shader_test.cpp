@@ -1,6 +1,7 @@
 // The output map's fragment shader against the engine: for every activation, the value the shader
 // computes for a pixel (read back exactly, as float bits) must match Lab::predict at that pixel's
-// centre within 1e-3 (float against double). Needs a GL 3.3 context: run under xvfb-run.
+// centre within 1e-3 (float against double); for several classes, the winning class and its
+// probability must match Lab::predict_all. Needs a GL 3.3 context: run under xvfb-run.
 #include <gtest/gtest.h>
 
 #include <SDL.h>
@@ -140,6 +141,29 @@ TEST_F(BoundaryShader, MatchesSoftmaxOutputs) {
   ASSERT_EQ(l.network().output_size(), 2);
   bplab::GlBoundaryRenderer renderer;
   for (int unit = 0; unit < 2; ++unit) expect_match(renderer, l, -1, unit, "softmax output " + std::to_string(unit));
+}
+
+// Several classes (softmax over 3 and 4 outputs): the class map's winning class and its probability
+// against Lab::predict_all, and each output unit's own map against predict.
+TEST_F(BoundaryShader, ClassMapMatchesTheEngineForSeveralClasses) {
+  bplab::GlBoundaryRenderer renderer;
+  for (const char* dataset : {"spiral3", "blobs4"}) {
+    lab::Lab l;
+    lab::Settings s;
+    s.dataset = dataset;
+    s.hidden = {8, 6};
+    s.hyper.learning_rate = 0.05;
+    make_lab(&l, s);
+    const int k = std::string(dataset) == "spiral3" ? 3 : 4;
+    ASSERT_EQ(l.network().output_size(), k);
+    ASSERT_EQ(l.settings().output_activation, bp::ActivationId::Softmax);
+    const bplab::ShaderCheck c = bplab::check_class_shader(renderer, l);
+    ASSERT_TRUE(c.error.empty()) << dataset << ": " << c.error;
+    EXPECT_EQ(c.points, 49) << dataset;
+    EXPECT_LE(c.max_error, kTolerance) << dataset << ": worst at (" << c.worst_x1 << ", " << c.worst_x2 << ")";
+    for (int unit = 0; unit < k; ++unit)
+      expect_match(renderer, l, -1, unit, std::string(dataset) + " output " + std::to_string(unit));
+  }
 }
 
 // Prints the time to build the network's output map program (generated per architecture, so paid

@@ -22,10 +22,15 @@ struct MapRequest {
   bool discrete = false;                  // hard colours, t < ½ orange and t ≥ ½ blue
   bool contour = false;                   // a line where t = ½
   float line_px = 1.5f;                   // its width in device pixels
+  // Output layer of several units only: each pixel the colour of its winning class (the unit of
+  // largest y) at the saturation of its probability (lab::class_colour); sample() then reads
+  // y = 2·class + probability.
+  bool class_map = false;
 
   bool operator==(const MapRequest& o) const {
     return lo == o.lo && hi == o.hi && layer == o.layer && unit == o.unit && value_lo == o.value_lo &&
-           value_hi == o.value_hi && discrete == o.discrete && contour == o.contour && line_px == o.line_px;
+           value_hi == o.value_hi && discrete == o.discrete && contour == o.contour && line_px == o.line_px &&
+           class_map == o.class_map;
   }
   bool operator!=(const MapRequest& o) const { return !(*this == o); }
 };

@@ -4,12 +4,14 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <string>
 
 #include "point_sprites.h"
 #include "colormap.h"
 #include "help_marker.h"
 #include "imgui.h"
 #include "item_registry.h"
+#include "metrics.h"
 #include "texture_changes.h"
 
 namespace bplab {
@@ -54,6 +56,14 @@ MapRequest unit_request(const lab::Lab& lab, int layer, int unit) {
   return r;
 }
 
+std::string fixed(double v, const char* format) {
+  char text[32];
+  std::snprintf(text, sizeof text, format, v);
+  return text;
+}
+std::string fixed3(double v) { return fixed(v, "%.3f"); }
+std::string fixed4(double v) { return fixed(v, "%.4f"); }
+
 bool named_checkbox(const char* label, bool* value) {
   const bool changed = ImGui::Checkbox(label, value);
   item_registry::record(label);
@@ -71,6 +81,43 @@ void draw_points(ImDrawList* dl, const bp::Dataset& data, int unit, lab::ValueRa
     point_sprites::draw(dl, c, im_colour(lab::colour(data.target(s)[unit], range)),
                         outline);
   }
+}
+
+// Several classes: each point in its class's colour and shape (bp::class_of its target row).
+void draw_class_points(ImDrawList* dl, const bp::Dataset& data, ImVec2 p0, float side, ImU32 outline) {
+  const float scale = side / static_cast<float>(kPlaneHi - kPlaneLo);
+  for (int s = 0; s < data.size(); ++s) {
+    const double* x = data.input(s);
+    const ImVec2 c(p0.x + static_cast<float>(x[0] - kPlaneLo) * scale,
+                   p0.y + side - static_cast<float>(x[1] - kPlaneLo) * scale);
+    const int k = bp::class_of(data.target(s), data.n_targets);
+    point_sprites::draw(dl, c, im_colour(lab::kClassColours[k % lab::kMaxClassColours]), outline,
+                        point_sprites::shape_of_class(k));
+  }
+}
+
+// The class map's legend: each class's shape, colour and name, and what the saturation means.
+void draw_class_legend(ImDrawList* dl, int classes) {
+  const float h = ImGui::GetTextLineHeight();
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  for (int k = 0; k < classes; ++k) {
+    char name[48];
+    std::snprintf(name, sizeof name, "class %d (%s)", k, lab::class_colour_name(k));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = h + style.ItemSpacing.x + ImGui::CalcTextSize(name).x;
+    if (k > 0) {  // on the same line while it fits
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + width > right) ImGui::NewLine();
+    }
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    point_sprites::draw(dl, ImVec2(at.x + 0.5f * h, at.y + 0.5f * h),
+                        im_colour(lab::kClassColours[k % lab::kMaxClassColours]),
+                        IM_COL32(30, 30, 30, 220), point_sprites::shape_of_class(k));
+    ImGui::Dummy(ImVec2(h, h));
+    ImGui::SameLine();
+    ImGui::TextUnformatted(name);
+  }
+  ImGui::TextDisabled("Colour: the most probable class; paler: less sure.");
 }
 
 void draw_legend(ImDrawList* dl, ImVec2 p0, float width, lab::ValueRange range, bool classification) {
@@ -97,6 +144,35 @@ void draw_legend(ImDrawList* dl, ImVec2 p0, float width, lab::ValueRange range, 
   ImGui::TextUnformatted(hi);
 }
 
+// The shader's read-back on a grid × grid lattice over [−1, 1]²; false with check->error on failure.
+bool sample_grid(BoundaryRenderer& renderer, const lab::Lab& lab, const MapRequest& request, int grid,
+                 int size, std::vector<ShaderSample>* samples, ShaderCheck* check) {
+  if (!renderer.set_network(lab.network(), lab.settings().features)) {
+    check->error = renderer.error();
+    return false;
+  }
+  std::vector<std::array<double, 2>> points;
+  for (int a = 0; a < grid; ++a)
+    for (int b = 0; b < grid; ++b)
+      points.push_back({-1.0 + 2.0 * a / std::max(1, grid - 1), -1.0 + 2.0 * b / std::max(1, grid - 1)});
+  if (!renderer.sample(request, size, points, samples)) {
+    check->error = renderer.error();
+    return false;
+  }
+  return true;
+}
+
+// Counts a sample with its error, keeping the worst. A NaN from either side counts as a failure,
+// not as a small error.
+void count(const ShaderSample& s, double error, ShaderCheck* check) {
+  if (!(error <= check->max_error)) {
+    check->max_error = std::isnan(error) ? INFINITY : error;
+    check->worst_x1 = s.x1;
+    check->worst_x2 = s.x2;
+  }
+  ++check->points;
+}
+
 }  // namespace
 
 ShaderCheck check_shader(BoundaryRenderer& renderer, const lab::Lab& lab, int layer, int unit,
@@ -104,30 +180,37 @@ ShaderCheck check_shader(BoundaryRenderer& renderer, const lab::Lab& lab, int la
   ShaderCheck check;
   const bp::Network& net = lab.network();
   const int l = layer < 0 ? net.num_layers() - 1 : layer;
-  if (!renderer.set_network(net, lab.settings().features)) {
-    check.error = renderer.error();
-    return check;
-  }
-  std::vector<std::array<double, 2>> points;
-  for (int a = 0; a < grid; ++a)
-    for (int b = 0; b < grid; ++b)
-      points.push_back({-1.0 + 2.0 * a / std::max(1, grid - 1), -1.0 + 2.0 * b / std::max(1, grid - 1)});
   std::vector<ShaderSample> samples;
-  if (!renderer.sample(unit_request(lab, l, unit), size, points, &samples)) {
-    check.error = renderer.error();
-    return check;
-  }
+  if (!sample_grid(renderer, lab, unit_request(lab, l, unit), grid, size, &samples, &check)) return check;
   bp::Trace trace;
   for (const ShaderSample& s : samples) {
     lab.predict(s.x1, s.x2, &trace);
     const double error = std::abs(double(s.y) - trace.y[l][unit]);
-    // A NaN from either side counts as a failure, not as a small error.
-    if (!(error <= check.max_error)) {
-      check.max_error = std::isnan(error) ? INFINITY : error;
-      check.worst_x1 = s.x1;
-      check.worst_x2 = s.x2;
-    }
-    ++check.points;
+    count(s, error, &check);
+  }
+  return check;
+}
+
+ShaderCheck check_class_shader(BoundaryRenderer& renderer, const lab::Lab& lab, int grid, int size) {
+  ShaderCheck check;
+  const bp::Network& net = lab.network();
+  const int k = net.output_size();
+  MapRequest r = unit_request(lab, net.num_layers() - 1, 0);
+  r.class_map = true;
+  std::vector<ShaderSample> samples;
+  if (!sample_grid(renderer, lab, r, grid, size, &samples, &check)) return check;
+  for (const ShaderSample& s : samples) {
+    const std::vector<double> y = lab.predict_all(s.x1, s.x2);
+    const int want = bp::class_of(y.data(), k);
+    // The read-back is 2·class + probability (MapRequest::class_map).
+    const int got = static_cast<int>(std::floor(double(s.y) / 2.0));
+    const double p = double(s.y) - 2.0 * got;
+    std::vector<double> sorted = y;
+    std::sort(sorted.rbegin(), sorted.rend());
+    // Where two classes tie within float precision either may win; otherwise the class must agree.
+    const bool tie = sorted[0] - sorted[1] < 1e-4;
+    const double error = got == want || tie ? std::abs(p - y[want]) : INFINITY;
+    count(s, error, &check);
   }
   return check;
 }
@@ -139,7 +222,9 @@ void BoundaryView::draw(UiContext& ui) {
   output_unit_ = std::clamp(output_unit_, 0, outputs - 1);
   const bool classification = lab.classification();
   const lab::ValueRange range = output_range(lab, output_unit_);
-  const bool can_add = !(lab.settings().hidden_controls & lab::kControlData) && outputs == 1;
+  // A classifier with several outputs: the map shows every class at once (MapRequest::class_map).
+  const bool class_map = classification && outputs >= 2 && outputs <= lab::kMaxClassColours;
+  const bool can_add = !(lab.settings().hidden_controls & lab::kControlData) && (outputs == 1 || class_map);
 
   named_checkbox("Show test data", &show_test_);
   ImGui::SameLine();
@@ -150,7 +235,22 @@ void BoundaryView::draw(UiContext& ui) {
       "decision boundary y = 0.5. Discretize shows only which side of it a point is on. Filled "
       "points with a dark rim are training data, points with a white rim test data. Hover to read "
       "the output; click to add a point (left: class 1, right: class 0).");
-  if (outputs > 1) {
+  if (class_map && can_add) {
+    new_class_ = std::clamp(new_class_, 0, outputs - 1);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+    const std::string preview = "class " + std::to_string(new_class_) + " (" + lab::class_colour_name(new_class_) + ")";
+    if (ImGui::BeginCombo("Class for new points", preview.c_str())) {
+      for (int k = 0; k < outputs; ++k) {
+        const std::string item = "class " + std::to_string(k) + " (" + lab::class_colour_name(k) + ")";
+        if (ImGui::Selectable(item.c_str(), k == new_class_)) new_class_ = k;
+        item_registry::record(item.c_str());
+      }
+      ImGui::EndCombo();
+    }
+    item_registry::record("Class for new points");
+    help_marker("A click (or a tap) on the map adds a training point of this class.");
+  }
+  if (outputs > 1 && !class_map) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5.0f);
     ImGui::SliderInt("Output", &output_unit_, 0, outputs - 1);
@@ -189,6 +289,7 @@ void BoundaryView::draw(UiContext& ui) {
       MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
       r.discrete = discretize_;
       r.contour = classification;
+      r.class_map = class_map;
       r.line_px = 1.5f * scale.x;
       const unsigned long drawings = renderer_->drawings();
       texture = renderer_->render(r, width, height, training ? kTrainingMapTexels : 0);
@@ -207,8 +308,13 @@ void BoundaryView::draw(UiContext& ui) {
   }
 
   dl->PushClipRect(p0, p1, true);
-  draw_points(dl, lab.raw_train(), output_unit_, range, p0, side, IM_COL32(30, 30, 30, 220));
-  if (show_test_) draw_points(dl, lab.raw_test(), output_unit_, range, p0, side, IM_COL32_WHITE);
+  if (class_map) {
+    draw_class_points(dl, lab.raw_train(), p0, side, IM_COL32(30, 30, 30, 220));
+    if (show_test_) draw_class_points(dl, lab.raw_test(), p0, side, IM_COL32_WHITE);
+  } else {
+    draw_points(dl, lab.raw_train(), output_unit_, range, p0, side, IM_COL32(30, 30, 30, 220));
+    if (show_test_) draw_points(dl, lab.raw_test(), output_unit_, range, p0, side, IM_COL32_WHITE);
+  }
   dl->PopClipRect();
   dl->AddRect(p0, p1, ImGui::GetColorU32(ImGuiCol_Border));
 
@@ -220,15 +326,24 @@ void BoundaryView::draw(UiContext& ui) {
     hover_x1_ = x1;
     hover_x2_ = x2;
     lab.predict(x1, x2, &hover_trace_);
-    const double y = hover_trace_.y.back()[output_unit_];
-    ImGui::SetTooltip("x₁ = %.3f, x₂ = %.3f\ny = %.4f (engine, double precision)", x1, x2, y);
-    if (can_add) {
+    const std::vector<double>& ys = hover_trace_.y.back();
+    if (class_map) {
+      std::string text = "x₁ = " + fixed3(x1) + ", x₂ = " + fixed3(x2) + "\nclass " +
+                         std::to_string(bp::class_of(ys.data(), outputs)) + " (engine, double precision)";
+      for (int k = 0; k < outputs; ++k) text += "\ny" + std::to_string(k + 1) + " = P(class " + std::to_string(k) + ") = " + fixed4(ys[k]);
+      ImGui::SetTooltip("%s", text.c_str());
+      if (can_add && ImGui::IsItemClicked(ImGuiMouseButton_Left)) lab.add_class_point(x1, x2, new_class_);
+    } else {
+      ImGui::SetTooltip("x₁ = %.3f, x₂ = %.3f\ny = %.4f (engine, double precision)", x1, x2, ys[output_unit_]);
+    }
+    if (can_add && !class_map) {
       // Left adds the high end (class 1, blue), right the low end (class 0, orange).
       if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) lab.add_point(x1, x2, range.hi);
       if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) lab.add_point(x1, x2, range.lo);
     }
   }
-  draw_legend(dl, ImGui::GetCursorScreenPos(), side, range, classification);
+  if (class_map) draw_class_legend(dl, outputs);
+  else draw_legend(dl, ImGui::GetCursorScreenPos(), side, range, classification);
 }
 
 const BoundaryView::Tile* BoundaryView::tile_for(const lab::Lab& lab, int layer, int unit, int px) {

@@ -30,6 +30,11 @@ struct ShaderCheck {
 // layer −1 is the output layer. Renders a size × size read-back map.
 ShaderCheck check_shader(BoundaryRenderer& renderer, const lab::Lab& lab, int layer, int unit,
                          int grid = 7, int size = 256);
+// The class map (several outputs): the shader's winning class must be the engine's (bp::class_of
+// of Lab::predict_all) except where two classes tie within 1e-4, and max_error is the largest
+// |probability − the engine's y of that class|.
+ShaderCheck check_class_shader(BoundaryRenderer& renderer, const lab::Lab& lab, int grid = 7,
+                               int size = 256);
 
 class BoundaryView {
  public:
@@ -68,6 +73,7 @@ class BoundaryView {
   bool show_test_ = true;
   bool discretize_ = false;
   int output_unit_ = 0;  // which output the map shows when the data has several targets
+  int new_class_ = 0;    // the class of clicked points on a class map
   bp::Trace hover_trace_;
   bool hovered_ = false;
   double hover_x1_ = 0, hover_x2_ = 0;

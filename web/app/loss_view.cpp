@@ -120,6 +120,47 @@ void draw_series(ImDrawList* dl, const PlotArea& area, const std::vector<double>
   dl->PopClipRect();
 }
 
+namespace {
+
+// Train and test accuracy (the engine's confusion matrices, metrics.h) and, folded, the training
+// set's confusion matrix: rows the true class, columns the predicted one.
+void draw_accuracy(const lab::Lab& lab) {
+  ImGui::TextColored(ImColor(kTrainColour), "accuracy train %.1f %%", 100 * lab.confusion_train().accuracy());
+  ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+  ImGui::TextColored(ImColor(kTestColour), "test %.1f %%", 100 * lab.confusion_test().accuracy());
+  help_marker("Accuracy: the share of points whose predicted class is their class. The predicted class "
+              "is the output unit with the largest y (several outputs), or class 1 where y ≥ 0.5 "
+              "(one output). The confusion matrix counts the training points of each true class "
+              "(row) by the class predicted for them (column): the diagonal is right.");
+  const bp::Confusion& m = lab.confusion_train();
+  const bool open = ImGui::TreeNode("Confusion matrix (training set)");
+  item_registry::record("Confusion matrix (training set)");
+  if (!open) return;
+  if (ImGui::BeginTable("confusion", m.classes + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("true \\ pred.");
+    for (int p = 0; p < m.classes; ++p) {
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", p);
+    }
+    for (int c = 0; c < m.classes; ++c) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%d", c);
+      for (int p = 0; p < m.classes; ++p) {
+        ImGui::TableNextColumn();
+        if (p == c) ImGui::TextColored(ImColor(kTrainColour), "%d", m.at(c, p));
+        else ImGui::Text("%d", m.at(c, p));
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TreePop();
+}
+
+}  // namespace
+
 void draw_loss_view(UiContext& ui, LossViewState& st) {
   const lab::Lab& lab = ui.lab;
   const lab::History& train = lab.train_curve();
@@ -146,6 +187,7 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   ImGui::TextColored(ImColor(kTestColour), "test %s", te);
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   ImGui::TextDisabled("iteration %lld", lab.trainer().iteration());
+  if (lab.classification()) draw_accuracy(lab);
 
   if (train.size() == 0) {
     ImGui::TextDisabled("No iterations yet: press Play or Step.");

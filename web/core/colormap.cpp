@@ -50,6 +50,28 @@ ValueRange activation_range(bp::ActivationId id) {
   return {-1.0, 1.0};
 }
 
+// Okabe & Ito (2008), "Color Universal Design": #E69F00 #0072B2 #009E73 #CC79A7 #56B4E9 #D55E00
+// #F0E442 #000000.
+const Rgb kClassColours[kMaxClassColours] = {
+    {230 / 255.0f, 159 / 255.0f, 0 / 255.0f},   {0 / 255.0f, 114 / 255.0f, 178 / 255.0f},
+    {0 / 255.0f, 158 / 255.0f, 115 / 255.0f},   {204 / 255.0f, 121 / 255.0f, 167 / 255.0f},
+    {86 / 255.0f, 180 / 255.0f, 233 / 255.0f},  {213 / 255.0f, 94 / 255.0f, 0 / 255.0f},
+    {240 / 255.0f, 228 / 255.0f, 66 / 255.0f},  {0.0f, 0.0f, 0.0f},
+};
+
+const char* class_colour_name(int k) {
+  static const char* const names[kMaxClassColours] = {
+      "orange", "blue", "bluish green", "reddish purple", "sky blue", "vermillion", "yellow", "black"};
+  return k >= 0 && k < kMaxClassColours ? names[k] : "";
+}
+
+Rgb class_colour(int k, double p, int classes) {
+  const Rgb c = kClassColours[std::clamp(k, 0, kMaxClassColours - 1)];
+  const double chance = 1.0 / std::max(classes, 2);
+  const double s = std::isnan(p) ? 0.0 : std::clamp((p - chance) / (1.0 - chance), 0.0, 1.0);
+  return lerp(kColourMid, c, static_cast<float>(s));
+}
+
 std::uint32_t pack_rgba8(Rgb c, float alpha) {
   return to_byte(c.r) | to_byte(c.g) << 8 | to_byte(c.b) << 16 | to_byte(alpha) << 24;
 }

@@ -44,6 +44,20 @@ ValueRange target_range(const bp::Dataset& a, const bp::Dataset& b, int k, bool 
 // sign shows as orange or blue.
 ValueRange activation_range(bp::ActivationId id);
 
+// Several classes (K ≥ 3 softmax outputs): one colour per class from Okabe & Ito's palette,
+// which stays distinguishable with every common colour-vision deficiency (orange, blue, bluish
+// green, reddish purple, sky blue, vermillion, yellow, black: class k takes entry k).
+constexpr int kMaxClassColours = 8;
+extern const Rgb kClassColours[kMaxClassColours];
+// Its name, for legends ("orange", …).
+const char* class_colour_name(int k);
+// The map's colour of a pixel whose winning class k has probability p among K classes: the
+// class colour at saturation s = (p − 1/K) / (1 − 1/K) (0 when every class is equally likely,
+// 1 when certain), clamped to [0, 1], over the map's middle colour:
+//   class_colour = mid + s · (kClassColours[k] − mid).
+// shaders/boundary.frag.glsl computes the same from the palette it is given as uniforms.
+Rgb class_colour(int k, double p, int classes);
+
 // ImGui's packed colour (IM_COL32: R in the low byte, then G, B, A); alpha ∈ [0, 1].
 std::uint32_t pack_rgba8(Rgb c, float alpha = 1.0f);
 

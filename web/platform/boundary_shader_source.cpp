@@ -150,6 +150,16 @@ std::string network_glsl(const NetworkShape& shape, const boundary_params::Offse
   for (int j = shown - 2; j >= 0; --j) unit = "u_unit == " + std::to_string(j) + " ? " + value("y", out_layer, j) + " : " + unit;
 
   const int last = shape.layers - 1;
+  // The winning class of a classifier's output layer (boundary.frag.glsl's g_class, g_prob): the
+  // first unit of largest y, by selects as bp::class_of does.
+  if (out_layer == last && shown > 1) {
+    body.assign("g_class", "0.0");
+    body.assign("g_prob", value("y", last, 0));
+    for (int j = 1; j < shown; ++j) {
+      body.assign("g_class", value("y", last, j) + " > g_prob ? " + std::to_string(j) + ".0 : g_class");
+      body.assign("g_prob", call("max", {"g_prob", value("y", last, j)}));
+    }
+  }
   const int vec4s = offset[last] + boundary_params::layer_vec4s(shape.size[last - 1], shape.size[last]);
   std::string s = "layout(std140) uniform Params {\n  vec4 u_w[" + std::to_string(vec4s) + "];\n};\n";
   if (shown > 1) s += "uniform int u_unit;\n";

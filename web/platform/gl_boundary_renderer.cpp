@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "colormap.h"
 #include "gl.h"
 #include "input_features.h"
 #include "platform_services.h"
@@ -130,6 +131,9 @@ bool GlBoundaryRenderer::build_program(Program* p) {
   p->discrete = glGetUniformLocation(id, "u_discrete");
   p->contour = glGetUniformLocation(id, "u_contour");
   p->line_px = glGetUniformLocation(id, "u_line_px");
+  p->class_map = glGetUniformLocation(id, "u_class_map");
+  p->class_colour = glGetUniformLocation(id, "u_class_colour");
+  p->classes = glGetUniformLocation(id, "u_classes");
   return true;
 }
 
@@ -243,7 +247,9 @@ bool GlBoundaryRenderer::draw(bool raw, const MapRequest& r, const Target& targe
                             int width, int height) {
   const int out_layer = r.layer < 0 ? shape_.layers - 1 : r.layer;
   if (!ready_ || shape_.layers == 0 || out_layer >= shape_.layers || r.unit < 0 ||
-      r.unit >= shape_.size[out_layer] || width <= 0 || height <= 0 || !(r.hi > r.lo)) {
+      r.unit >= shape_.size[out_layer] || width <= 0 || height <= 0 || !(r.hi > r.lo) ||
+      (r.class_map && (out_layer != shape_.layers - 1 || shape_.size[out_layer] < 2 ||
+                       shape_.size[out_layer] > lab::kMaxClassColours))) {
     error_ = "boundary map: nothing to draw for this request";
     return false;
   }
@@ -264,11 +270,22 @@ bool GlBoundaryRenderer::draw(bool raw, const MapRequest& r, const Target& targe
   glUniform2f(p->lo, static_cast<float>(r.lo), static_cast<float>(r.lo));
   glUniform2f(p->step, static_cast<float>((r.hi - r.lo) / width), static_cast<float>((r.hi - r.lo) / height));
   if (p->unit >= 0) glUniform1i(p->unit, r.unit);
+  if (p->class_map >= 0) glUniform1i(p->class_map, r.class_map);
   if (!raw) {
     glUniform2f(p->range, static_cast<float>(r.value_lo), static_cast<float>(r.value_hi));
     glUniform1i(p->discrete, r.discrete);
     glUniform1i(p->contour, r.contour);
     glUniform1f(p->line_px, r.line_px);
+    if (r.class_map) {
+      float palette[3 * lab::kMaxClassColours];
+      for (int k = 0; k < lab::kMaxClassColours; ++k) {
+        palette[3 * k] = lab::kClassColours[k].r;
+        palette[3 * k + 1] = lab::kClassColours[k].g;
+        palette[3 * k + 2] = lab::kClassColours[k].b;
+      }
+      glUniform3fv(p->class_colour, lab::kMaxClassColours, palette);
+      glUniform1f(p->classes, static_cast<float>(shape_.size[out_layer]));
+    }
   }
   glDrawArrays(GL_TRIANGLES, 0, 3);
   return true;

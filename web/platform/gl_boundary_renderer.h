@@ -43,7 +43,9 @@ class GlBoundaryRenderer final : public BoundaryRenderer {
     unsigned long last_used = 0;  // for evicting the least recently used program
     unsigned id = 0;  // 0: building failed (kept so that it is not retried every frame)
     int origin = -1, lo = -1, step = -1, unit = -1;
+    int class_map = -1;
     int range = -1, discrete = -1, contour = -1, line_px = -1;  // colour program only
+    int class_colour = -1, classes = -1;                         // colour program only
   };
   struct Target {
     unsigned framebuffer = 0, texture = 0;
