@@ -281,6 +281,20 @@ TEST(Walkthrough, L10ActivationsAndDepth) {
   l.next();
 }
 
+// 10/4's other branch: ReLU instead of tanh keeps the first layer's updates at least a tenth of
+// the last layer's too.
+TEST(Walkthrough, L10DeepReluKeepsTheGradient) {
+  Learner l;
+  l.open("activations-and-depth");
+  const int deep = 3;  // "A deep sigmoid network": the set-up the next step continues
+  ASSERT_TRUE(l.runner().open_at(l.runner().lesson_index(), deep + 1, &l.lab()));
+  l.expect_not_done();
+  l.settings([](lab::Settings* s) { s->hidden_activation = bp::ActivationId::Relu; });
+  l.step_epoch();
+  EXPECT_GT(l.number("update_size.0") * 10, l.number("update_size.5"));
+  l.next();
+}
+
 TEST(Walkthrough, L11FreeLab) {
   Learner l;
   l.open("free-lab");
