@@ -8,14 +8,23 @@
 # `cmake --preset web && cmake --build --preset web`). Static hosts cannot set response headers, so
 # its index.html carries the Content-Security-Policy of scripts/serve_lab.py as a <meta> tag, minus
 # frame-ancestors: a meta policy cannot carry that directive (Chromium logs an error if it tries).
+# Its service worker (web/shell/service_worker.js) is written for the bundle's own files, so the lab
+# works offline after a first visit.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WEB_BUILD=${BPLAB_WEB_BUILD:-$ROOT/build/web}
 OUT=${1:-$ROOT/build/bundle/backprop-lab}
 OUT=${OUT%/}
-# The page's files: the shell, the module and its data (the font and the lessons).
-FILES=(index.html lab_page.js gl_state_cache.js a11y_layer.js bplab_lab.js bplab_lab.wasm bplab_lab.data)
+# The page's files: the shell, the module and its data (the font and the lessons), as the build
+# lists them (web/CMakeLists.txt).
+LIST=$WEB_BUILD/page_files.txt
+if [ ! -f "$LIST" ]; then
+  echo "bundle.sh: $LIST is missing: build the web preset first" \
+       "(cmake --preset web && cmake --build --preset web)" >&2
+  exit 1
+fi
+mapfile -t FILES < "$LIST"
 
 for f in "${FILES[@]}"; do
   if [ ! -f "$WEB_BUILD/$f" ]; then
@@ -43,7 +52,7 @@ import sys
 sys.path.insert(0, sys.argv[1])
 import serve_lab  # noqa: E402
 
-policy = "; ".join(d for d in serve_lab.CSP.split("; ") if not d.startswith("frame-ancestors"))
+policy = "; ".join(serve_lab.DIRECTIVES)
 page = open(sys.argv[2], encoding="utf-8").read()
 anchor = '<meta charset="utf-8">\n'
 if page.count(anchor) != 1:
@@ -53,6 +62,8 @@ meta = (f'<meta http-equiv="Content-Security-Policy" content="{html.escape(polic
         '<meta name="referrer" content="no-referrer">\n')
 open(sys.argv[3], "w", encoding="utf-8").write(page.replace(anchor, anchor + meta))
 EOF
+cmake -DDIR="$OUT" -DLIST="$LIST" -DTEMPLATE="$ROOT/web/shell/service_worker.js" \
+      -P "$ROOT/web/shell/service_worker.cmake"
 
 echo "bundle.sh: wrote $OUT/"
 if command -v zip >/dev/null 2>&1; then

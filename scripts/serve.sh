@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Builds the web preset and serves it on 127.0.0.1 (PORT, default 8080) until interrupted.
+# BPLAB_FRAME_ANCESTORS="https://course.example.org …": the origins whose pages may show the lab in
+# an iframe (embed=1); by default none may.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,4 +16,4 @@ cmake --build --preset web
 
 echo
 echo "Backprop Lab: http://127.0.0.1:$PORT/   (Ctrl+C to stop)"
-exec python3 scripts/serve_lab.py build/web "$PORT"
+exec python3 scripts/serve_lab.py build/web "$PORT" --frame-ancestors "${BPLAB_FRAME_ANCESTORS:-}"

@@ -109,12 +109,16 @@ TEST(UrlHash, ALessonAndStepRoundTripAfterTheSettings) {
   EXPECT_EQ(lab::encode_link(s, {}), lab::encode_hash(s)) << "no lesson: no lesson keys";
 }
 
-TEST(UrlHash, BadLessonTargetsAreRejectedWholeAndNameTheKey) {
+TEST(UrlHash, BadLessonAndEmbedKeysAreRejectedWholeAndNameTheKey) {
   const std::pair<const char*, const char*> cases[] = {
       {"lesson=", "lesson"},         {"lesson=Momentum", "lesson"}, {"lesson=a%2Fb", "lesson"},
       {"lesson=x&step=0", "step"},   {"lesson=x&step=1.5", "step"}, {"lesson=x&step=-1", "step"},
       {"lesson=x&step=1000", "step"}, {"step=2", "step needs a lesson"},
       {"lesson=x&lr=abc", "lr"},
+      {"embed=2", "embed"},           {"embed=yes", "embed"},
+      {"embed=1&panels=", "panels"},  {"embed=1&panels=boundary,,loss_curve", "panels"},
+      {"embed=1&panels=Loss", "panels"}, {"embed=1&panels=a%2Fb", "panels"},
+      {"panels=boundary", "panels needs embed=1"},
   };
   for (const auto& [hash, culprit] : cases) {
     Settings s;
@@ -126,6 +130,48 @@ TEST(UrlHash, BadLessonTargetsAreRejectedWholeAndNameTheKey) {
     EXPECT_EQ(s.samples, 123) << "settings changed for " << hash;
     EXPECT_EQ(t, (lab::LinkTarget{"kept", 4})) << "target changed for " << hash;
   }
+}
+
+TEST(UrlHash, AnEmbeddedFrameNamesItsPanelsAndRoundTrips) {
+  Settings s;
+  lab::LinkTarget t;
+  ASSERT_TRUE(lab::decode_link("embed=1&panels=boundary,loss_curve&lr=0.5", &s, &t));
+  EXPECT_TRUE(t.embed);
+  EXPECT_EQ(t.panels, (std::vector<std::string>{"boundary", "loss_curve"}));
+  EXPECT_EQ(s.hyper.learning_rate, 0.5);
+  const std::string hash = lab::encode_link(s, t);
+  EXPECT_EQ(hash, lab::encode_hash(s) + "&embed=1&panels=boundary,loss_curve");
+  lab::LinkTarget again;
+  ASSERT_TRUE(lab::decode_link(hash, &s, &again));
+  EXPECT_EQ(again, t);
+  ASSERT_TRUE(lab::decode_link("embed=0", &s, &t));
+  EXPECT_EQ(t, lab::LinkTarget{}) << "embed=0 is the plain page";
+  EXPECT_FALSE(lab::decode_hash("embed=1", &s)) << "a lesson set-up cannot embed";
+}
+
+TEST(UrlHash, ALinkLoadsLessonFilesByRelativePathsOnly) {
+  Settings s;
+  lab::LinkTarget t;
+  ASSERT_TRUE(lab::decode_link("lessons=course/intro.json,trees-2.json&lesson=intro", &s, &t));
+  EXPECT_EQ(t.lesson_files, (std::vector<std::string>{"course/intro.json", "trees-2.json"}));
+  EXPECT_EQ(t.lesson, "intro");
+  const std::string hash = lab::encode_link(s, t);
+  EXPECT_EQ(hash, lab::encode_hash(s) + "&lesson=intro&lessons=course/intro.json,trees-2.json");
+  lab::LinkTarget again;
+  ASSERT_TRUE(lab::decode_link(hash, &s, &again));
+  EXPECT_EQ(again, t);
+  // Another host, the host's root, a scheme or a way out of the page's folder, also escaped.
+  for (const char* bad : {"lessons=//evil/x.json", "lessons=%2F%2Fevil%2Fx.json", "lessons=/x.json",
+                          "lessons=https://evil/x.json", "lessons=javascript:alert(1)", "lessons=../x.json",
+                          "lessons=course/../../x.json", "lessons=%2E%2E/x.json", "lessons=a//b.json",
+                          "lessons=./x.json", "lessons=a\\b.json", "lessons=", "lessons=a.json,,b.json"}) {
+    lab::LinkTarget kept{"kept", 4};
+    const bp::Status st = lab::decode_link(bad, &s, &kept);
+    EXPECT_FALSE(st) << bad;
+    EXPECT_NE(st.message().find("lessons"), std::string::npos) << bad << " → " << st.message();
+    EXPECT_EQ(kept, (lab::LinkTarget{"kept", 4})) << bad;
+  }
+  EXPECT_FALSE(lab::decode_hash("lessons=a.json", &s)) << "a lesson set-up cannot load lessons";
 }
 
 TEST(UrlHash, SettingsOnlyLinksRefuseLessonKeys) {

@@ -11,9 +11,9 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-// Serves folder at http://127.0.0.1:PORT/<subPath> (subPath like 'course/lab/'). Returns
-// { url, stop() }; url ends with '/'.
-export function servePlain(folder, subPath) {
+// Serves folder at http://127.0.0.1:PORT/<subPath> (subPath like 'course/lab/'), on a free port
+// or the one given. Returns { url, stop() }; url ends with '/'.
+export function servePlain(folder, subPath, port = 0) {
   const root = path.resolve(folder);
   const server = http.createServer((request, response) => {
     const { pathname } = new URL(request.url, 'http://host');
@@ -34,7 +34,7 @@ export function servePlain(folder, subPath) {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       resolve({
         url: `http://127.0.0.1:${server.address().port}/${subPath}`,
         stop() {

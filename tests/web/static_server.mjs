@@ -29,11 +29,11 @@ async function waitUntilServing(url, child, timeoutMs) {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-// Returns { url, stop() }; url ends with '/'.
-export async function serveFolder(folder) {
+// Returns { url, stop() }; url ends with '/'. args: more options of serve_lab.py.
+export async function serveFolder(folder, args = []) {
   const port = await freePort();
   const script = new URL('../../scripts/serve_lab.py', import.meta.url).pathname;
-  const child = spawn('python3', [script, folder, String(port), '--quiet'], { stdio: 'ignore' });
+  const child = spawn('python3', [script, folder, String(port), '--quiet', ...args], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   try {
     await waitUntilServing(url, child, 10000);

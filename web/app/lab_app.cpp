@@ -14,6 +14,7 @@
 #include "keyboard_nav.h"
 #include "lab_state.h"
 #include "lab_font.h"
+#include "lesson.h"
 #include "platform_services.h"
 #include "point_sprites.h"
 #include "url_hash.h"
@@ -68,15 +69,30 @@ void LabApp::open_link(const std::string& hash) {
   lab::Settings s;
   lab::LinkTarget target;
   bp::Status st = lab::decode_link(hash, &s, &target);
-  if (st && !target.lesson.empty())
+  // A lesson of the link's own lesson files is looked for once they have arrived.
+  if (st && !target.lesson.empty() && target.lesson_files.empty())
     if (const bp::Status found = lessons_.check_link(target.lesson, target.step); !found)
       st = bp::Status::error("link: " + found.message());
+  for (const std::string& panel : target.panels) {
+    const std::vector<std::string>& views = lessons::view_names();
+    if (st && std::find(views.begin(), views.end(), panel) == views.end())
+      st = bp::Status::error("link: panels: there is no view \"" + panel + "\"");
+  }
   if (!st) {
     ui_.notice = "The link could not be used (" + st.message() + "); the default lab is open instead.";
     return;
   }
   ui_.apply(s);
-  if (!target.lesson.empty()) lessons_.open_link(target.lesson, target.step, ui_);
+  link_ = {"", 0, target.embed, target.panels, target.lesson_files};
+  if (!target.lesson_files.empty())
+    lessons_.load_link_files(target.lesson_files, target.lesson, target.step);
+  else if (!target.lesson.empty())
+    lessons_.open_link(target.lesson, target.step, ui_);
+}
+
+bool LabApp::shows(const char* view) const {
+  return lessons_.shows(view) &&
+         (link_.panels.empty() || std::find(link_.panels.begin(), link_.panels.end(), view) != link_.panels.end());
 }
 
 void LabApp::observe_frame_rate() {
@@ -159,7 +175,9 @@ void LabApp::draw_divergence_popup() {
 void LabApp::sync_url_hash() {
   // The open lesson and step stay in the link, so that a reload returns to them.
   const lessons::LessonRunner::Position at = lessons_.position();
-  const lab::LinkTarget target{at.id, at.id.empty() ? 0 : at.step + 1};
+  lab::LinkTarget target = link_;
+  target.lesson = at.id;
+  target.step = at.id.empty() ? 0 : at.step + 1;
   const std::string hash = lab::encode_link(ui_.lab.settings(), target);
   if (hash == written_hash_) return;
   platform::set_url_hash(hash);
@@ -182,40 +200,46 @@ void LabApp::frame() {
   // lesson the step decides which views are shown (a view left out gives its space to its
   // neighbour in the column), the step's widget takes the output map's place (widgets serve
   // single-weight networks, whose map says little), and the lesson's own window tops the right
-  // column.
+  // column. An embedded frame (url_hash.h) draws no title bars, and a column it leaves empty
+  // gives its width to the others.
+  const ImGuiWindowFlags panel_flags = kPanelFlags | (link_.embed ? ImGuiWindowFlags_NoTitleBar : 0);
+  const bool details = !link_.embed || shows("inspector") || shows("update_sizes") || shows("landscape");
+  const bool right_column = lessons_.active() || shows("loss_curve") || details;
+  const bool widget = !lessons_.widget().empty();
+  const bool map = !widget && shows("boundary");
+  const bool network = shows("network");
   const ImVec2 d = ImGui::GetIO().DisplaySize;
-  const float left = std::clamp(d.x * 0.27f, 300.0f, 400.0f);
-  const float mid = std::max(300.0f, (d.x - left) * 0.48f);
+  const float left = !link_.embed || shows("controls") ? std::clamp(d.x * 0.27f, 300.0f, 400.0f) : 0.0f;
+  float mid = std::max(300.0f, (d.x - left) * 0.48f);
+  if (link_.embed && !(widget || map || network)) mid = 0;
+  if (link_.embed && !right_column) mid = d.x - left;
   const float right = std::max(300.0f, d.x - left - mid);
 
-  if (lessons_.shows("controls")) {
+  if (shows("controls")) {
     place(0, 0, left, d.y);
-    if (ImGui::Begin("Backprop Lab", nullptr, kPanelFlags)) draw_controls_panel(ui_);
+    if (ImGui::Begin("Backprop Lab", nullptr, panel_flags)) draw_controls_panel(ui_);
     ImGui::End();
   }
 
-  const bool widget = !lessons_.widget().empty();
-  const bool map = !widget && lessons_.shows("boundary");
-  const bool network = lessons_.shows("network");
   const float map_h = !network ? d.y : (widget || map) ? std::min(d.y * 0.6f, mid + 90.0f) : 0.0f;
   if (widget) {
     place(left, 0, mid, map_h);
     // "###" keeps one window (and its place) while the title follows the widget.
     const std::string title = std::string(lessons_.widget_title()) + "###Lesson widget";
-    if (ImGui::Begin(title.c_str(), nullptr, kPanelFlags)) lessons_.draw_widget(ui_);
+    if (ImGui::Begin(title.c_str(), nullptr, panel_flags)) lessons_.draw_widget(ui_);
     ImGui::End();
   }
   network_state_.has_map_point = false;
   if (map) {
     place(left, 0, mid, map_h);
-    if (ImGui::Begin("Output", nullptr, kPanelFlags)) boundary_view_.draw(ui_);
+    if (ImGui::Begin("Output", nullptr, panel_flags)) boundary_view_.draw(ui_);
     ImGui::End();
     network_state_.has_map_point =
         boundary_view_.hovered_point(&network_state_.map_x1, &network_state_.map_x2);
   }
   if (network) {
     place(left, map_h, mid, d.y - map_h);
-    if (ImGui::Begin("Network", nullptr, kPanelFlags)) draw_network_view(ui_, network_state_);
+    if (ImGui::Begin("Network", nullptr, panel_flags)) draw_network_view(ui_, network_state_);
     ImGui::End();
   }
 
@@ -223,23 +247,23 @@ void LabApp::frame() {
   if (lessons_.active()) {
     top = d.y * 0.5f;
     place(left + mid, 0, right, top);
-    if (ImGui::Begin("Lesson", nullptr, kPanelFlags)) lessons_.draw_step(ui_);
+    if (ImGui::Begin("Lesson", nullptr, panel_flags)) lessons_.draw_step(ui_);
     ImGui::End();
   }
-  if (lessons_.shows("loss_curve")) {
-    const float loss_h = lessons_.active() ? (d.y - top) * 0.45f : d.y * 0.36f;
+  if (shows("loss_curve")) {
+    const float loss_h = !details ? d.y - top : lessons_.active() ? (d.y - top) * 0.45f : d.y * 0.36f;
     place(left + mid, top, right, loss_h);
-    if (ImGui::Begin("Loss", nullptr, kPanelFlags)) draw_loss_view(ui_, loss_state_);
+    if (ImGui::Begin("Loss", nullptr, panel_flags)) draw_loss_view(ui_, loss_state_);
     ImGui::End();
     top += loss_h;
   }
 
-  place(left + mid, top, right, d.y - top);
+  if (details) place(left + mid, top, right, d.y - top);
   const char* tab_request = lessons_.take_tab_request();
   const auto tab_flags = [tab_request](const char* tab) {
     return tab_request && std::strcmp(tab, tab_request) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
   };
-  if (ImGui::Begin("Details", nullptr, kPanelFlags) && ImGui::BeginTabBar("details")) {
+  if (details && ImGui::Begin("Details", nullptr, panel_flags) && ImGui::BeginTabBar("details")) {
     // Each tab's rectangle is recorded right after its tab item, before its contents become the
     // last item.
     const auto tab = [&](const char* name) {
@@ -247,25 +271,25 @@ void LabApp::frame() {
       item_registry::record(name);
       return open;
     };
-    if (lessons_.shows("inspector") && tab("Inspector")) {
+    if (shows("inspector") && tab("Inspector")) {
       draw_inspector_view(ui_);
       ImGui::EndTabItem();
     }
-    if (lessons_.shows("update_sizes") && tab("Weights")) {
+    if (shows("update_sizes") && tab("Weights")) {
       draw_weights_view(ui_, weights_state_);
       ImGui::EndTabItem();
     }
-    if (lessons_.shows("landscape") && tab("Landscape")) {
+    if (shows("landscape") && tab("Landscape")) {
       draw_landscape_view(ui_, landscape_state_);
       ImGui::EndTabItem();
     }
-    if (!(ui_.lab.settings().hidden_controls & lab::kControlIo) && tab("Files")) {
+    if (!link_.embed && !(ui_.lab.settings().hidden_controls & lab::kControlIo) && tab("Files")) {
       ImGui::BeginDisabled(ui_.locked_controls & lab::kControlIo);
       draw_io_panel(ui_);
       ImGui::EndDisabled();
       ImGui::EndTabItem();
     }
-    if (tab("Lessons")) {
+    if (!link_.embed && tab("Lessons")) {
       lessons_.draw_list(ui_);
       ImGui::EndTabItem();
     }
@@ -274,13 +298,16 @@ void LabApp::frame() {
     ImGui::SetItemTooltip("Every keyboard shortcut of the lab (F1).");
     ImGui::EndTabBar();
   }
-  ImGui::End();
+  if (details) ImGui::End();
 
   draw_divergence_popup();
   shortcuts_.draw();
   sync_url_hash();
   item_registry::end_frame();
   lessons_.draw_highlight();
+  // Last, as a link opens its lesson before the first frame: a lesson an arrived file opens is
+  // the next frame's from its start.
+  lessons_.import_arrived_files(ui_);
 }
 
 std::string LabApp::state_json() const {
@@ -294,6 +321,11 @@ std::string LabApp::state_json() const {
   j["screens_drawn"] = screens_drawn_;
   j["notice"] = ui_.notice;
   j["error"] = ui_.error;
+  nlohmann::json shown = nlohmann::json::array();
+  for (const std::string& view : lessons::view_names())
+    if (shows(view.c_str())) shown.push_back(view);
+  j["embed"] = link_.embed;
+  j["panels"] = shown;
   const lab::LandscapeSession& land = landscape_state_.session;
   nlohmann::json path = nlohmann::json::array();
   for (const bp::PlaneCoords& c : land.path()) path.push_back({c.a, c.b});

@@ -15,6 +15,7 @@
 #include "network_view.h"
 #include "shortcuts_window.h"
 #include "ui_context.h"
+#include "url_hash.h"
 #include "weights_view.h"
 
 namespace bplab {
@@ -42,7 +43,8 @@ class LabApp {
   bool train_slice(double max_ms);
   // What tests can observe (window.lab.state()): the Lab's state plus frame, frames that drew,
   // fps, samples/s, the training budget, the swap interval, notice, error and the lesson
-  // ({id, step, steps, task_done}).
+  // ({id, step, steps, task_done}), whether the frame is embedded and the views it shows
+  // (embed, panels).
   std::string state_json() const;
   // Display refreshes per frame that the lab asks for (FramePacer): the platform passes it
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
@@ -75,6 +77,9 @@ class LabApp {
   // cannot be used as a whole opens the default lab with a notice.
   void open_link(const std::string& hash);
   void sync_url_hash();
+  // Whether a view is drawn this frame: the open step shows it (LessonPanel::shows) and, in an
+  // embedded frame, the link names it (url_hash.h: embed, panels).
+  bool shows(const char* view) const;
 
   UiContext ui_;
   BoundaryView boundary_view_;
@@ -97,6 +102,9 @@ class LabApp {
   bool frame_trained_ = false;     // a fixed-speed frame trains once
   bool unrecorded_ = false;        // slices trained since the last Lab::record()
   std::string written_hash_;
+  // The link's keys for the page (url_hash.h: embed, panels, lessons; lesson and step unused),
+  // kept in the hash with the settings.
+  lab::LinkTarget link_;
 };
 
 }  // namespace bplab

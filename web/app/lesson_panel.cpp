@@ -16,6 +16,8 @@ namespace {
 
 // The storage key of the progress record (localStorage on the web, a file natively).
 constexpr const char* kProgressKey = "bplab-progress";
+// The storage key of the imported lesson files (lessons::imported_to_json).
+constexpr const char* kImportedKey = "bplab-imported-lessons";
 
 const ImVec4 kTitleColour(1.0f, 0.84f, 0.35f, 1.0f);
 const ImVec4 kTaskColour(0.55f, 0.8f, 1.0f, 1.0f);
@@ -54,7 +56,58 @@ void LessonPanel::init(const std::string& dir) {
     if (const bp::Status s = lessons::Progress::from_json(stored, &progress); !s)
       error_ = "The stored lesson progress could not be read (" + s.message() + "); it starts afresh.";
   }
-  runner_.emplace(lessons::load_course(dir), std::move(progress));
+  lessons::Course course = lessons::load_course(dir);
+  std::vector<lessons::ImportedFile> imported;
+  if (const std::string stored_files = platform::storage_get(kImportedKey); !stored_files.empty())
+    if (const bp::Status s = lessons::imported_from_json(stored_files, &imported); !s)
+      course.errors.push_back(s.message());
+  for (const lessons::ImportedFile& f : imported) {
+    int index;
+    if (const bp::Status s = lessons::import_lesson(f.text, f.file, &course, &index); !s)
+      course.errors.push_back(s.message());
+  }
+  runner_.emplace(std::move(course), std::move(progress));
+}
+
+void LessonPanel::load_link_files(const std::vector<std::string>& urls, const std::string& lesson, int step) {
+  for (const std::string& url : urls) {
+    link_files_.push_back(url);
+    platform::fetch_file(platform::FilePurpose::Lesson, url);
+  }
+  link_lesson_ = lesson;
+  link_step_ = step;
+}
+
+void LessonPanel::import_arrived_files(UiContext& ui) {
+  platform::OpenedFile file;
+  while (runner_ && platform::poll_opened_lesson(&file)) {
+    const auto from_link = std::find(link_files_.begin(), link_files_.end(), file.name);
+    const bool linked = from_link != link_files_.end();
+    if (linked) link_files_.erase(from_link);
+    if (!file.error.empty())
+      ui.error = error_ = file.error;
+    else
+      import_file(file.name, file.content, !linked, ui);
+    if (!linked || !link_files_.empty() || link_lesson_.empty()) continue;
+    if (const bp::Status found = check_link(link_lesson_, link_step_); found)
+      open_link(link_lesson_, link_step_, ui);
+    else
+      ui.notice = "The link's lesson could not be opened (" + found.message() + ").";
+    link_lesson_.clear();
+  }
+}
+
+void LessonPanel::import_file(const std::string& name, const std::string& text, bool open, UiContext& ui) {
+  int index = -1;
+  if (const bp::Status s = runner_->import_lesson(text, name, &index); !s) {
+    ui.error = error_ = s.message();
+    return;
+  }
+  platform::storage_set(kImportedKey, lessons::imported_to_json(runner_->course().imported));
+  error_.clear();
+  ui.error.clear();
+  ui.notice = "Imported the lesson \"" + runner_->course().lessons[index].title + "\" from " + name + ".";
+  if (open) report(runner_->open(index, &ui.lab));
 }
 
 bool LessonPanel::open(const std::string& id, UiContext& ui) {
@@ -177,6 +230,15 @@ void LessonPanel::draw_list(UiContext& ui) {
   }
 
   ImGui::Spacing();
+  if (!platform::has_file_picker()) {
+    ImGui::InputText("Lesson file", import_path_, sizeof import_path_);
+    item_registry::record("Lesson file");
+  }
+  if (named_button("Import lesson")) platform::open_file(platform::FilePurpose::Lesson, import_path_);
+  help_marker("Add a lesson file of your own (docs/lessons.md) to this list and open it. It is kept "
+              "for your next visits. Importing a file with the same id again replaces the lesson, "
+              "so you can edit it and see the change at once.");
+  ImGui::SameLine();
   if (named_button("Reset progress")) ImGui::OpenPopup("Reset lesson progress?");
   help_marker("Forget which steps of every lesson are done and where each lesson was left. "
               "The lab itself stays as it is.");

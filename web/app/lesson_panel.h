@@ -1,7 +1,8 @@
 // The guided lessons in the app (docs/lessons.md). LessonRunner (web/lessons) owns the logic:
 // the course, progress, set-ups and task conditions. This panel draws it and applies a step's
 // restrictions to the rest of the UI:
-//   - the "Lessons" tab: every lesson with its progress ("3/7", "7/7 ✓"), "Reset progress";
+//   - the "Lessons" tab: every lesson with its progress ("3/7", "7/7 ✓"), "Import lesson" (a
+//     teacher's own file, kept in storage and loaded again at start), "Reset progress";
 //   - the "Lesson" window: the step's text with live values, the task and its state, a hint on
 //     request, the answer field, Previous / Restart step / Next (Next opens once the task held);
 //   - the step's widget (lesson_widgets.h) in a window of its own;
@@ -10,7 +11,8 @@
 // Progress is loaded from platform storage at start and stored whenever it changes.
 //
 // Item registry labels: "Lesson 1" … (the list), "Reset progress", "Yes, reset", "Previous",
-// "Restart step", "Hint", "Next", "Answer", "All lessons", plus the widgets' own.
+// "Restart step", "Hint", "Next", "Answer", "All lessons", "Import lesson", "Lesson file" (natively),
+// plus the widgets' own.
 #pragma once
 #include <optional>
 #include <string>
@@ -33,6 +35,14 @@ class LessonPanel {
   bp::Status check_link(const std::string& id, int step) const;
   // Opens a lesson the way a link asks (check_link first), unlocking the steps before the step.
   void open_link(const std::string& id, int step, UiContext& ui);
+
+  // A link's lesson files (url_hash.h: lessons=) are fetched and imported as they arrive; then the
+  // link's lesson, if it names one, is opened at its step (counted from 1; 0: where it was left).
+  void load_link_files(const std::vector<std::string>& urls, const std::string& lesson, int step);
+  // Once per frame: imports the lesson files that arrived (picked, typed or fetched). A file with
+  // the id of an imported lesson replaces it; a bad file or the id of a shipped lesson is reported
+  // (ui.error) and the course stays as it was. A picked file's lesson opens at once.
+  void import_arrived_files(UiContext& ui);
 
   // Once per frame before the views are drawn: evaluates the task, stores changed progress and
   // sets ui's lock mask (all clear outside a lesson). Locked training also stops Play.
@@ -89,6 +99,7 @@ class LessonPanel {
   void report(const bp::Status& status);
   // Hint shows one more stage (idea, formula, numbers); after the last it hides them all.
   void show_next_hint();
+  void import_file(const std::string& name, const std::string& text, bool open, UiContext& ui);
 
   std::optional<lessons::LessonRunner> runner_;
   std::string error_;
@@ -98,6 +109,10 @@ class LessonPanel {
   // The step seen by the last update(), to notice entering another one.
   int seen_lesson_ = -1, seen_step_ = -1;
   const char* tab_request_ = nullptr;
+  std::vector<std::string> link_files_;  // fetched for a link and not arrived yet
+  std::string link_lesson_;              // the link's lesson, opened once they have
+  int link_step_ = 0;
+  char import_path_[512] = "";           // natively: the path of a lesson file to import
 };
 
 }  // namespace bplab

@@ -21,7 +21,7 @@ void set_url_hash(const std::string& hash);
 std::string save_file(const std::string& name, const std::string& bytes, const char* mime);
 
 // What an opened file is for.
-enum class FilePurpose { Model, Data };
+enum class FilePurpose { Model, Data, Lesson };
 // Web: opens the browser's file picker; the file arrives later through poll_opened_file().
 // Natively: reads `native_path` at once and queues it the same way (errors are queued as the
 // file's error).
@@ -32,8 +32,14 @@ struct OpenedFile {
   std::string content;
   std::string error;  // non-empty when the file could not be read
 };
-// The next opened file, if any.
+// The next opened model or data file, if any.
 bool poll_opened_file(OpenedFile* out);
+// The next opened or fetched lesson file (FilePurpose::Lesson), if any: the Lessons tab takes
+// these, the Files tab the others.
+bool poll_opened_lesson(OpenedFile* out);
+// Web: fetches `url`, relative to the page (the caller checks that it is), and queues it as an
+// opened file named by the URL; natively reads the path, as open_file.
+void fetch_file(FilePurpose purpose, const std::string& url);
 // True where open_file shows its own picker (the web); natively the UI asks for a path.
 bool has_file_picker();
 

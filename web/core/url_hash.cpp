@@ -76,6 +76,12 @@ std::string join_hidden(const std::vector<int>& hidden) {
   return s;
 }
 
+std::string join_names(const std::vector<std::string>& names) {
+  std::string s;
+  for (const std::string& n : names) s += (s.empty() ? "" : ",") + n;
+  return s;
+}
+
 std::string join_controls(std::uint32_t mask) {
   std::string s;
   for (const ControlInfo& c : control_names())
@@ -196,7 +202,19 @@ const std::vector<HashKey>& hash_keys() {
   return keys;
 }
 
-// The keys of a link that are not settings: where in a lesson it opens.
+// A path inside the page's folder: relative, of the characters of file names, with no empty, "."
+// or ".." segment, so that it can name neither another host nor a file outside the folder.
+bool is_relative_path(std::string_view path) {
+  if (path.empty() ||
+      path.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/") !=
+          std::string_view::npos)
+    return false;
+  for (std::string_view segment : split(path, '/'))
+    if (segment.empty() || segment == "." || segment == "..") return false;
+  return true;
+}
+
+// The keys of a link that are not settings: where in a lesson it opens, how the page is shown.
 struct TargetKey {
   const char* key;
   bool (*read)(std::string_view, LinkTarget*);
@@ -212,6 +230,35 @@ const std::vector<TargetKey>& target_keys() {
          return true;
        }},
       {"step", [](std::string_view v, LinkTarget* t) { return read_whole(v, 1, kMaxLinkStep, &t->step); }},
+      {"embed", [](std::string_view v, LinkTarget* t) {
+         long long n;
+         if (!parse_int(v, 0, 1, &n)) return false;
+         t->embed = n == 1;
+         return true;
+       }},
+      {"panels", [](std::string_view v, LinkTarget* t) {
+         std::vector<std::string> panels;
+         for (std::string_view name : split(v, ',')) {
+           // A view's name (lessons::view_names()) is lower case with underscores.
+           if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string_view::npos ||
+               panels.size() >= kMaxLinkPanels)
+             return false;
+           panels.emplace_back(name);
+         }
+         if (panels.empty()) return false;
+         t->panels = panels;
+         return true;
+       }},
+      {"lessons", [](std::string_view v, LinkTarget* t) {
+         std::vector<std::string> files;
+         for (std::string_view path : split(v, ',')) {
+           if (!is_relative_path(path) || files.size() >= kMaxLinkLessonFiles) return false;
+           files.emplace_back(path);
+         }
+         if (files.empty()) return false;
+         t->lesson_files = files;
+         return true;
+       }},
   };
   return keys;
 }
@@ -247,6 +294,7 @@ Status decode(std::string_view hash, Settings* out, LinkTarget* target) {
   }
   if (Status v = validate(s); !v) return Status::error("link: " + v.message());
   if (t.step > 0 && t.lesson.empty()) return Status::error("link: step needs a lesson");
+  if (!t.panels.empty() && !t.embed) return Status::error("link: panels needs embed=1");
   *out = s;
   if (target) *target = t;
   return Status::ok();
@@ -267,9 +315,13 @@ Status decode_hash(std::string_view hash, Settings* out) { return decode(hash, o
 
 std::string encode_link(const Settings& s, const LinkTarget& target) {
   std::string h = encode_hash(s);
-  if (target.lesson.empty()) return h;
-  h += "&lesson=" + target.lesson;
-  if (target.step > 0) h += "&step=" + std::to_string(target.step);
+  if (!target.lesson.empty()) {
+    h += "&lesson=" + target.lesson;
+    if (target.step > 0) h += "&step=" + std::to_string(target.step);
+  }
+  if (target.embed) h += "&embed=1";
+  if (!target.panels.empty()) h += "&panels=" + join_names(target.panels);
+  if (!target.lesson_files.empty()) h += "&lessons=" + join_names(target.lesson_files);
   return h;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <system_error>
 
 #include "model_io.h"
@@ -26,6 +27,51 @@ void add_lesson(std::string_view text, const std::string& file, Course* course) 
     return;
   }
   course->lessons.push_back(std::move(lesson));
+}
+
+bp::Status import_lesson(std::string_view text, const std::string& file, Course* course, int* index) {
+  Lesson lesson;
+  if (bp::Status s = parse_lesson(text, file, &lesson); !s) return s;
+  const auto same_id = [&](const ImportedFile& f) { return f.id == lesson.id; };
+  const auto was_imported = std::find_if(course->imported.begin(), course->imported.end(), same_id);
+  const int at = course->find(lesson.id);
+  if (at >= 0 && was_imported == course->imported.end())
+    return bp::Status::error(file + ": id: \"" + lesson.id + "\" is the id of the lab's lesson " +
+                             course->lessons[at].file + "; give the lesson an id of its own");
+  ImportedFile imported{lesson.id, file, std::string(text)};
+  if (was_imported != course->imported.end())
+    *was_imported = std::move(imported);
+  else
+    course->imported.push_back(std::move(imported));
+  if (at >= 0) {
+    course->lessons[at] = std::move(lesson);
+    *index = at;
+  } else {
+    course->lessons.push_back(std::move(lesson));
+    *index = int(course->lessons.size()) - 1;
+  }
+  return bp::Status::ok();
+}
+
+std::string imported_to_json(const std::vector<ImportedFile>& files) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const ImportedFile& f : files) j.push_back({{"id", f.id}, {"file", f.file}, {"text", f.text}});
+  return j.dump();
+}
+
+bp::Status imported_from_json(std::string_view json, std::vector<ImportedFile>* out) {
+  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (!j.is_array()) return bp::Status::error("imported lessons: not a JSON list");
+  std::vector<ImportedFile> files;
+  for (const nlohmann::json& f : j) {
+    if (!f.is_object() || !f.contains("id") || !f.contains("file") || !f.contains("text") ||
+        !f["id"].is_string() || !f["file"].is_string() || !f["text"].is_string())
+      return bp::Status::error("imported lessons: entry " + std::to_string(files.size()) +
+                               " needs the strings id, file and text");
+    files.push_back({f["id"], f["file"], f["text"]});
+  }
+  *out = std::move(files);
+  return bp::Status::ok();
 }
 
 Course load_course(const std::string& dir) {

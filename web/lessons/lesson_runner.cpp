@@ -48,6 +48,12 @@ Status LessonRunner::open_at(int lesson, int step, lab::Lab* lab) {
   return enter(step, lab, true);
 }
 
+bp::Status LessonRunner::import_lesson(std::string_view text, const std::string& file, int* index) {
+  const bp::Status s = lessons::import_lesson(text, file, &course_, index);
+  if (s && *index == lesson_) close();
+  return s;
+}
+
 void LessonRunner::close() {
   lesson_ = -1;
   step_ = 0;

@@ -44,6 +44,9 @@ class LessonRunner {
   bp::Status open_at(int lesson, int step, lab::Lab* lab);
   // Leaves lesson mode: the lab stays as it is, with no view or control restricted.
   void close();
+  // Imports a teacher's lesson file into the course (lessons::import_lesson). When it replaces the
+  // open lesson, that lesson is left, as its steps may have changed. *index: the lesson's index.
+  bp::Status import_lesson(std::string_view text, const std::string& file, int* index);
 
   bool can_next() const;  // the current task has held (or there is none) and a step follows
   bool can_back() const { return active() && step_ > 0; }

@@ -19,6 +19,7 @@ namespace {
 std::string g_hash;
 std::string g_export_dir = ".";
 std::deque<OpenedFile> g_opened;
+std::deque<OpenedFile> g_lessons;
 std::string g_screenshot;
 
 std::string config_dir() {
@@ -60,7 +61,16 @@ void open_file(FilePurpose purpose, const std::string& native_path) {
   OpenedFile file{purpose, native_path, "", ""};
   const bp::Status s = bp::read_file(native_path, &file.content);
   if (!s) file.error = s.message();
-  g_opened.push_back(std::move(file));
+  (purpose == FilePurpose::Lesson ? g_lessons : g_opened).push_back(std::move(file));
+}
+
+void fetch_file(FilePurpose purpose, const std::string& url) { open_file(purpose, url); }
+
+bool poll_opened_lesson(OpenedFile* out) {
+  if (g_lessons.empty()) return false;
+  *out = std::move(g_lessons.front());
+  g_lessons.pop_front();
+  return true;
 }
 
 bool poll_opened_file(OpenedFile* out) {

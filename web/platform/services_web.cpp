@@ -38,8 +38,26 @@ EM_JS(void, js_download, (const char* name, const char* data, int size, const ch
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 });
 
-// The picker's file is read as text, copied into the heap and passed to bplab_file_opened;
-// files over the engine's size limit are refused before reading.
+// A file's text (or why it could not be read) copied into the heap and passed to
+// bplab_file_opened: shared by the picker and fetch_file.
+EM_JS(void, js_define_deliver, (), {
+  Module.bplabDeliverFile = (purpose, fileName, text, error) => {
+    const put = (s) => {
+      const n = lengthBytesUTF8(s) + 1;
+      const p = _malloc(n);
+      stringToUTF8(s, p, n);
+      return p;
+    };
+    const name = put(fileName), content = put(text), err = put(error);
+    _bplab_file_opened(purpose, name, content, err);
+    _free(name);
+    _free(content);
+    _free(err);
+  };
+});
+
+// The picker's file is read as text and delivered; files over the engine's size limit are refused
+// before reading.
 EM_JS(void, js_open_file, (int purpose, const char* accept, double max_bytes), {
   const input = document.createElement("input");
   input.type = "file";
@@ -47,19 +65,7 @@ EM_JS(void, js_open_file, (int purpose, const char* accept, double max_bytes), {
   input.onchange = () => {
     const file = input.files[0];
     if (!file) return;
-    const deliver = (text, error) => {
-      const put = (s) => {
-        const n = lengthBytesUTF8(s) + 1;
-        const p = _malloc(n);
-        stringToUTF8(s, p, n);
-        return p;
-      };
-      const name = put(file.name), content = put(text), err = put(error);
-      _bplab_file_opened(purpose, name, content, err);
-      _free(name);
-      _free(content);
-      _free(err);
-    };
+    const deliver = (text, error) => Module.bplabDeliverFile(purpose, file.name, text, error);
     if (file.size > max_bytes) {
       deliver("", file.name + ": file is larger than " + max_bytes + " bytes");
       return;
@@ -67,6 +73,21 @@ EM_JS(void, js_open_file, (int purpose, const char* accept, double max_bytes), {
     file.text().then((text) => deliver(text, ""), (e) => deliver("", file.name + ": " + e));
   };
   input.click();
+});
+
+// A file of the page's own host (the page's CSP allows no other), read as text and delivered;
+// an HTTP error or a file over the size limit is delivered as the file's error.
+EM_JS(void, js_fetch_file, (int purpose, const char* url, double max_bytes), {
+  const name = UTF8ToString(url);
+  const deliver = (text, error) => Module.bplabDeliverFile(purpose, name, text, error);
+  fetch(name, {credentials: "same-origin"})
+    .then((response) => {
+      if (!response.ok) throw new Error("HTTP " + response.status + " " + response.statusText);
+      return response.text();
+    })
+    .then((text) => text.length > max_bytes ? deliver("", name + ": file is larger than " + max_bytes + " bytes")
+                                             : deliver(text, ""),
+          (e) => deliver("", name + ": could not be loaded (" + e.message + ")"));
 });
 
 EM_JS(int, js_storage_length, (const char* key), {
@@ -107,6 +128,7 @@ EM_JS(void, js_canvas_png, (const char* name), {
 });
 
 std::deque<bplab::platform::OpenedFile> g_opened;
+std::deque<bplab::platform::OpenedFile> g_lessons;
 std::string g_screenshot;
 
 std::string read_js_string(int length, void (*copy)(char*, int)) {
@@ -119,7 +141,8 @@ std::string read_js_string(int length, void (*copy)(char*, int)) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void bplab_file_opened(int purpose, const char* name,
                                                        const char* content, const char* error) {
-  g_opened.push_back({static_cast<bplab::platform::FilePurpose>(purpose), name, content, error});
+  const auto p = static_cast<bplab::platform::FilePurpose>(purpose);
+  (p == bplab::platform::FilePurpose::Lesson ? g_lessons : g_opened).push_back({p, name, content, error});
 }
 
 namespace bplab::platform {
@@ -134,8 +157,21 @@ std::string save_file(const std::string& name, const std::string& bytes, const c
 }
 
 void open_file(FilePurpose purpose, const std::string&) {
-  js_open_file(static_cast<int>(purpose), purpose == FilePurpose::Model ? ".json,application/json" : ".csv,text/csv",
+  js_define_deliver();
+  js_open_file(static_cast<int>(purpose), purpose == FilePurpose::Data ? ".csv,text/csv" : ".json,application/json",
                double(bp::kMaxFileBytes));
+}
+
+void fetch_file(FilePurpose purpose, const std::string& url) {
+  js_define_deliver();
+  js_fetch_file(static_cast<int>(purpose), url.c_str(), double(bp::kMaxFileBytes));
+}
+
+bool poll_opened_lesson(OpenedFile* out) {
+  if (g_lessons.empty()) return false;
+  *out = std::move(g_lessons.front());
+  g_lessons.pop_front();
+  return true;
 }
 
 bool poll_opened_file(OpenedFile* out) {
