@@ -69,12 +69,9 @@ void BatchKernel::reserve(const Network& net, int n) {
     buf->assign(net.output_size(), 0.0);
 }
 
-double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset& data,
-                             const int* indices, int n, double* grad) {
-  std::fill(grad, grad + net.num_params(), 0.0);
-  if (n <= 0) return 0.0;
+void BatchKernel::forward(const Network& net, const Dataset& data, const int* indices, int n) {
   reserve(net, n);
-  const int L = net.num_layers(), out = L - 1, k = net.output_size();
+  const int L = net.num_layers();
 
   // Inputs, transposed from the data set's [sample][input] rows into [input][sample].
   {
@@ -108,6 +105,32 @@ double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset
       }
     }
   }
+}
+
+double BatchKernel::loss(const Network& net, const Loss& loss, const Dataset& data,
+                         const int* indices, int n) {
+  if (n <= 0) return 0.0;
+  forward(net, data, indices, n);
+  const int out = net.num_layers() - 1, k = net.output_size();
+  const double* Theta_out = theta_.data() + offset_[out];  // [k][n]
+  const double* Y_out = y_.data() + offset_[out];          // [k][n]
+  double sum = 0;  // Σ_s E_s in batch order, as in gradient.cpp
+  for (int s = 0; s < n; ++s) {
+    for (int c = 0; c < k; ++c) {
+      out_theta_[c] = Theta_out[std::size_t(c) * n + s];
+      out_y_[c] = Y_out[std::size_t(c) * n + s];
+    }
+    sum += loss.f(out_theta_.data(), out_y_.data(), data.target(indices[s]), k);
+  }
+  return sum / n;
+}
+
+double BatchKernel::gradient(const Network& net, const Loss& loss, const Dataset& data,
+                             const int* indices, int n, double* grad) {
+  std::fill(grad, grad + net.num_params(), 0.0);
+  if (n <= 0) return 0.0;
+  forward(net, data, indices, n);
+  const int L = net.num_layers(), out = L - 1, k = net.output_size();
 
   // Output layer: the local errors and ∂E/∂θ from the loss table, one sample at a time (the
   // table's functions take one sample's K outputs, contiguous).

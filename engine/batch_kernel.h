@@ -38,9 +38,15 @@ class BatchKernel {
   // is reused, so steady-state training allocates nothing.
   double gradient(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
                   int n, double* grad);
+  // The forward pass alone: the batch's global error, bit for bit gradient()'s return value (and
+  // batch_loss()'s in gradient.h), at a fraction of the cost. For evaluations that need no
+  // gradient, such as the loss landscape's grid.
+  double loss(const Network& net, const Loss& loss, const Dataset& data, const int* indices, int n);
 
  private:
   void reserve(const Network& net, int n);
+  // Θ and Y of every layer for the samples indices[0..n), n ≥ 1, into the blocks below.
+  void forward(const Network& net, const Dataset& data, const int* indices, int n);
 
   int n_ = 0;                        // the batch size the layout below is laid out for
   std::vector<int> sizes_;           // layer sizes the layout below is laid out for, [L]

@@ -37,19 +37,15 @@ double penalty_value(const Network& net, const Hyperparams& h) {
 
 LandscapeEvaluator::LandscapeEvaluator(const Network& net, const Loss& loss, const Dataset& data,
                                        const Plane& plane, const Hyperparams* penalty)
-    : loss_(loss), data_(data), plane_(plane), penalty_(penalty), scratch_(net) {
-  trace_.resize(net);
+    : loss_(loss), data_(data), plane_(plane), penalty_(penalty), scratch_(net),
+      samples_(data.size()) {
+  for (int s = 0; s < data.size(); ++s) samples_[s] = s;
 }
 
 double LandscapeEvaluator::at(double a, double b) {
   plane_point(plane_, a, b, scratch_.params().data());
-  const int n = data_.size(), k = scratch_.output_size();
-  double sum = 0;
-  for (int s = 0; s < n; ++s) {
-    forward(scratch_, data_.input(s), &trace_);
-    sum += loss_.f(trace_.theta.back().data(), trace_.y.back().data(), data_.target(s), k);
-  }
-  const double e = n > 0 ? sum / n : 0.0;
+  // Summed in sample order and divided by n, as mean_loss does: the centre equals it bit for bit.
+  const double e = kernel_.loss(scratch_, loss_, data_, samples_.data(), data_.size());
   return penalty_ != nullptr ? e + penalty_value(scratch_, *penalty_) : e;
 }
 

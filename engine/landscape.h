@@ -1,6 +1,6 @@
 // The loss landscape: the training loss E evaluated on a grid over a plane (plane.h),
 //   E(a, b) = mean_s E_s(p + a·d₁ + b·d₂),   a, b ∈ {−r, …, 0, …, r} (grid values each)
-// forward passes only (pass.h), summed in the order of mean_loss() (gradient.h), so the centre
+// forward passes only (BatchKernel::loss), summed in the order of mean_loss() (gradient.h), so the centre
 // (a = b = 0, exactly p) gives mean_loss to the bit. On a line b = 0 and the grid has one row.
 //
 // Optionally with the penalty the optimiser follows (update_rule.h), on weights only:
@@ -9,10 +9,10 @@
 #pragma once
 #include <vector>
 
+#include "batch_kernel.h"
 #include "dataset.h"
 #include "loss.h"
 #include "network.h"
-#include "pass.h"
 #include "plane.h"
 #include "status.h"
 #include "update_rule.h"
@@ -47,7 +47,8 @@ class LandscapeEvaluator {
   const Plane& plane_;
   const Hyperparams* penalty_;
   Network scratch_;
-  Trace trace_;
+  BatchKernel kernel_;        // forward only: the loss of every sample in one batch
+  std::vector<int> samples_;  // 0 … data.size() − 1
 };
 
 // The whole grid: e[row·grid + col] = E(grid_offset(col), grid_offset(row)); a line has one row.

@@ -87,6 +87,9 @@ TEST(BatchKernel, MatchesPerSampleGradientForEveryActivationAndLoss) {
                                       " depth " + std::to_string(depth) + " batch " +
                                       std::to_string(batch);
             EXPECT_TRUE(same_bits(e_got, e_want)) << where;
+            // The forward-only pass, through a kernel laid out for the gradient just above.
+            EXPECT_TRUE(same_bits(kernel.loss(net, loss, data, indices.data(), batch), e_want))
+                << where << " (loss alone)";
             for (std::size_t p = 0; p < want.size(); ++p)
               ASSERT_TRUE(same_bits(got[p], want[p])) << where << " param " << p;
             ++cases;
