@@ -1,5 +1,6 @@
 #include "csv.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <vector>
@@ -27,9 +28,9 @@ std::vector<std::string_view> split_fields(std::string_view line) {
   }
 }
 
-}  // namespace
-
-Status parse_csv(std::string_view text, int n_inputs, int n_targets, Dataset* out) {
+// parse_csv, or with max_classes > 0 parse_class_csv's rows: the one target column is a class
+// index, checked here so that its errors name the line and column.
+Status parse_rows(std::string_view text, int n_inputs, int n_targets, int max_classes, Dataset* out) {
   if (text.size() > kMaxFileBytes)
     return Status::error("data is larger than " + std::to_string(kMaxFileBytes) + " bytes");
   const std::size_t columns = std::size_t(n_inputs) + n_targets;
@@ -64,12 +65,62 @@ Status parse_csv(std::string_view text, int n_inputs, int n_targets, Dataset* ou
                              ": not a finite number: \"" + std::string(fields[c].substr(0, 32)) +
                              "\"");
     }
+    if (max_classes > 0) {
+      const double k = row[n_inputs];
+      const std::string at = where + ", column " + std::to_string(n_inputs + 1) + ": class ";
+      if (k != std::floor(k)) return Status::error(at + std::string(fields[n_inputs]) + " is not a whole number");
+      if (k < 0) return Status::error(at + std::string(fields[n_inputs]) + " is negative");
+      if (k >= max_classes)
+        return Status::error(at + std::string(fields[n_inputs]) + ": at most " + std::to_string(max_classes) +
+                             " classes, numbered 0 … " + std::to_string(max_classes - 1));
+    }
     if (data.size() >= kMaxSamples)
       return Status::error(where + ": more than " + std::to_string(kMaxSamples) + " samples");
     data.add(row.data(), row.data() + n_inputs);
   }
   if (!header_seen) return Status::error("empty file: expected a header row and samples");
   if (data.size() == 0) return Status::error("no samples after the header row");
+  *out = std::move(data);
+  return Status::ok();
+}
+
+}  // namespace
+
+Status parse_csv(std::string_view text, int n_inputs, int n_targets, Dataset* out) {
+  return parse_rows(text, n_inputs, n_targets, 0, out);
+}
+
+bool has_class_column(std::string_view text, int n_inputs) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {  // the header: the first line that is not blank
+    const std::size_t nl = text.find('\n', pos);
+    const std::string_view line = trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (line.empty()) continue;
+    const std::vector<std::string_view> fields = split_fields(line);
+    return fields.size() == std::size_t(n_inputs) + 1 && fields[n_inputs] == "class";
+  }
+  return false;
+}
+
+Status parse_class_csv(std::string_view text, int n_inputs, int max_classes, Dataset* out) {
+  Dataset rows;
+  if (Status s = parse_rows(text, n_inputs, 1, max_classes, &rows); !s) return s;
+  int classes = 2;
+  for (double k : rows.t) classes = std::max(classes, int(k) + 1);
+  if (classes == 2) {  // the two-class convention: one target, the class 0 or 1
+    *out = std::move(rows);
+    return Status::ok();
+  }
+  Dataset data;
+  data.n_inputs = n_inputs;
+  data.n_targets = classes;
+  std::vector<double> one_hot(classes);
+  for (int s = 0; s < rows.size(); ++s) {
+    std::fill(one_hot.begin(), one_hot.end(), 0.0);
+    one_hot[int(rows.target(s)[0])] = 1.0;  // t_k = [k = class]
+    data.add(rows.input(s), one_hot.data());
+  }
   *out = std::move(data);
   return Status::ok();
 }

@@ -100,4 +100,43 @@ TEST(Csv, RoundTripThroughToCsv) {
     EXPECT_NEAR(back.t[k], d.t[k], 1e-12 * std::max(1.0, std::fabs(d.t[k]))) << text;
 }
 
+TEST(Csv, ClassColumnGivesOneHotTargets) {
+  const char* text = "x1,x2,class\n0.1,0.2,0\n0.3,0.4,2\n\n-0.5,0.6,1\n";
+  EXPECT_TRUE(bp::has_class_column(text, 2));
+  EXPECT_FALSE(bp::has_class_column("x1,x2,t\n1,2,0\n", 2));
+  EXPECT_FALSE(bp::has_class_column("x1,x2,class,t\n1,2,0,1\n", 2));
+  bp::Dataset d;
+  ASSERT_TRUE(bp::parse_class_csv(text, 2, 8, &d));
+  ASSERT_EQ(d.n_targets, 3);
+  ASSERT_EQ(d.size(), 3);
+  const double want[3][3] = {{1, 0, 0}, {0, 0, 1}, {0, 1, 0}};
+  for (int s = 0; s < 3; ++s)
+    for (int k = 0; k < 3; ++k) EXPECT_EQ(d.target(s)[k], want[s][k]) << s << "," << k;
+  EXPECT_EQ(d.input(2)[0], -0.5);
+  // Two classes keep the one-target convention.
+  ASSERT_TRUE(bp::parse_class_csv("x1,x2,class\n1,2,1\n3,4,0\n", 2, 8, &d));
+  EXPECT_EQ(d.n_targets, 1);
+  EXPECT_EQ(d.t, (std::vector<double>{1, 0}));
+}
+
+TEST(Csv, BadClassesNameLineAndColumn) {
+  const BadCase cases[] = {
+      {"negative", "x1,x2,class\n1,2,0\n1,2,-1\n", 3, 3},
+      {"not whole", "x1,x2,class\n1,2,0.5\n", 2, 3},
+      {"too many classes", "x1,x2,class\n\n1,2,0\n1,2,8\n", 4, 3},
+      {"not a number", "x1,x2,class\n1,2,b\n", 2, 3},
+  };
+  for (const BadCase& c : cases) {
+    SCOPED_TRACE(c.what);
+    bp::Dataset out = sentinel();
+    const bp::Status s = bp::parse_class_csv(c.text, 2, 8, &out);
+    ASSERT_FALSE(s.is_ok());
+    EXPECT_TRUE(bptest::same_dataset(out, sentinel()));
+    EXPECT_TRUE(bptest::contains(s.message(), "line")) << s.message();
+    EXPECT_TRUE(bptest::mentions_number(s.message(), c.line)) << s.message();
+    EXPECT_TRUE(bptest::contains(s.message(), "column")) << s.message();
+    EXPECT_TRUE(bptest::mentions_number(s.message(), c.column)) << s.message();
+  }
+}
+
 }  // namespace

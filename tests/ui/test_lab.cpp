@@ -17,7 +17,7 @@ using lab::Lab;
 using lab::Settings;
 
 // The 3-class spiral's set-up of tests/web/classes.test.mjs.
-const char* const kSpiral3Link = "ds=spiral3&h=16,16&act=tanh&lr=0.03&mom=0.9&bs=10&speed=20";
+const char* const kSpiral3Link = "ds=spiral3&noise=0&h=16,16&act=tanh&lr=0.03&mom=0.9&bs=10&speed=20";
 
 void train(Lab* l, int frames) {
   for (int k = 0; k < frames; ++k) l->train_frame(1.0);
@@ -324,6 +324,22 @@ TEST(Lab, PredictAllGivesEveryOutput) {
   ASSERT_EQ(y.size(), 4u);
   EXPECT_EQ(y[0], l.predict(0.3, -0.4));
   EXPECT_NEAR(y[0] + y[1] + y[2] + y[3], 1.0, 1e-12);
+}
+
+// A CSV with a class column: one-hot targets and a softmax output for 3 classes; a bad class is
+// refused with its line and column and changes nothing.
+TEST(Lab, CsvClassColumn) {
+  Lab l;
+  ASSERT_TRUE(l.import_csv("x1,x2,class\n0.1,0.2,0\n0.5,0.5,1\n-0.3,0.3,2\n0.2,-0.4,2\n"));
+  EXPECT_EQ(l.settings().outputs, 3);
+  EXPECT_EQ(l.network().output_size(), 3);
+  EXPECT_EQ(l.settings().output_activation, bp::ActivationId::Softmax);
+  EXPECT_EQ(l.settings().loss, bp::LossId::Ce);
+  EXPECT_EQ(l.classes(), 3);
+  const bp::Status bad = l.import_csv("x1,x2,class\n0.1,0.2,0\n0.5,0.5,-2\n");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.message().find("line 3, column 3"), std::string::npos) << bad.message();
+  EXPECT_EQ(l.settings().outputs, 3);
 }
 
 }  // namespace

@@ -246,13 +246,23 @@ Status Lab::import_csv(std::string_view text, int targets) {
     return Status::error("data: " + std::to_string(targets) + " targets, the lab takes 1 … " +
                          std::to_string(kMaxOutputs));
   bp::Dataset data;
-  if (Status s = bp::parse_csv(text, 2, targets, &data); !s) return s;
+  const bool class_column = bp::has_class_column(text, 2);
+  if (class_column) {
+    if (Status s = bp::parse_class_csv(text, 2, kMaxOutputs, &data); !s) return s;
+    targets = data.n_targets;
+  } else if (Status s = bp::parse_csv(text, 2, targets, &data); !s) {
+    return s;
+  }
   if (data.size() > kMaxLabSamples)
     return Status::error("data: " + std::to_string(data.size()) + " samples, the lab shows at most " +
                          std::to_string(kMaxLabSamples));
   Settings s = settings_;
   s.dataset = "custom";
   fit_outputs(&s, targets);
+  if (class_column && targets >= 3) {  // one softmax unit per class, as for the generated sets
+    s.output_activation = bp::ActivationId::Softmax;
+    s.loss = bp::LossId::Ce;
+  }
   if (Status v = validate(s); !v) return Status::error("data: " + v.message());
   settings_ = s;
   data_.replace(std::move(data), settings_);

@@ -69,7 +69,9 @@ class Lab {
   bool add_class_point(double x1, double x2, int cls);
   void clear_points();
   // CSV with a header and columns x1, x2, then `targets` target columns; the network gets one
-  // output unit per target (and is re-initialised). On error nothing changes.
+  // output unit per target (and is re-initialised). A header x1, x2, class instead gives classes
+  // 0 … K−1 (bp::parse_class_csv, `targets` ignored): from 3 classes on, one softmax unit per
+  // class with cross-entropy. On error nothing changes.
   bp::Status import_csv(std::string_view text, int targets = 1);
 
   // Model files in the CLI's format. Import takes the model's architecture if the lab can show
