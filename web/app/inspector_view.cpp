@@ -52,25 +52,6 @@ void selection_controls(UiContext& ui) {
     inspector.select_weight(layer, j, std::clamp(input - 1, 0, net.size(layer - 1) - 1));
 }
 
-void step_controls(UiContext& ui) {
-  lab::InspectorSelection& sel = ui.lab.inspector().selection();
-  const int last = ui.lab.inspector().steps() - 1;
-  sel.step = std::clamp(sel.step, 0, last);
-  ImGui::BeginDisabled(sel.step == 0);
-  if (named_button("Back")) --sel.step;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::BeginDisabled(sel.step == last);
-  if (named_button("Next step")) ++sel.step;
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  if (named_button("Show all")) sel.step = last;
-  ImGui::SameLine();
-  if (named_button("Restart")) sel.step = 0;
-  ImGui::SameLine();
-  ImGui::Text("step %d / %d", sel.step + 1, last + 1);
-}
-
 // The per-unit table of θ, y, ∂E/∂θ, ∂E/∂y, blank where the walk has not reached yet.
 void unit_table(const lab::Lab& session, const bp::Trace& tr) {
   const lab::Inspector& in = session.inspector();
@@ -183,13 +164,32 @@ void weight_formulas(UiContext& ui, const bp::Trace& tr) {
 
 }  // namespace
 
+void draw_inspector_steps(UiContext& ui) {
+  lab::InspectorSelection& sel = ui.lab.inspector().selection();
+  const int last = ui.lab.inspector().steps() - 1;
+  sel.step = std::clamp(sel.step, 0, last);
+  ImGui::BeginDisabled(sel.step == 0);
+  if (named_button("Back")) --sel.step;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(sel.step == last);
+  if (named_button("Next step")) ++sel.step;
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (named_button("Show all")) sel.step = last;
+  ImGui::SameLine();
+  if (named_button("Restart")) sel.step = 0;
+  ImGui::SameLine();
+  ImGui::Text("step %d / %d", sel.step + 1, last + 1);
+}
+
 void draw_inspector_view(UiContext& ui) {
   if (ui.lab.train_set().size() == 0) {
     ImGui::TextWrapped("No training samples: add points on the output map or pick a data set.");
     return;
   }
   selection_controls(ui);
-  step_controls(ui);
+  draw_inspector_steps(ui);
   const lab::Inspector& in = ui.lab.inspector();
   const bp::Trace& tr = in.trace();
   const lab::InspectorStep now = in.step_at(in.selection().step);
@@ -198,8 +198,7 @@ void draw_inspector_view(UiContext& ui) {
       "Forward: θ_j = Σ_i w_ji·y_i + b_j, then y_j = f(θ_j), layer by layer.",
       "Backward: δ_j = ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j — how the loss changes with the unit's net input.",
       "Backward: ∂E/∂y_i = Σ_j w_ji·δ_j — the error sent back to the layer below.",
-      "Backward: ∂E/∂w_ji = δ_j·y_i and ∂E/∂b_j = δ_j — the gradient of each weight and bias "
-      "into this layer.",
+      "Backward: ∂E/∂w_ji = δ_j·y_i and ∂E/∂b_j = δ_j — the gradients of this layer's parameters.",
       "Update: g = ∂E/∂w (+ λ₂·w + λ₁·sign w; no penalty on a bias), v ← μ·v − η·g, w ← w + v.",
   };
   ImGui::TextWrapped("%s", kPhaseText[int(now.phase)]);

@@ -8,5 +8,7 @@
 namespace bplab {
 
 void draw_inspector_view(UiContext& ui);
+// The walk's Back / Next step / Show all / Restart buttons (the Graph tab shares them).
+void draw_inspector_steps(UiContext& ui);
 
 }  // namespace bplab

@@ -203,7 +203,8 @@ void LabApp::frame() {
   // column. An embedded frame (url_hash.h) draws no title bars, and a column it leaves empty
   // gives its width to the others.
   const ImGuiWindowFlags panel_flags = kPanelFlags | (link_.embed ? ImGuiWindowFlags_NoTitleBar : 0);
-  const bool details = !link_.embed || shows("inspector") || shows("update_sizes") || shows("landscape");
+  const bool details = !link_.embed || shows("inspector") || shows("update_sizes") || shows("landscape") ||
+                       shows("graph");
   const bool right_column = lessons_.active() || shows("loss_curve") || details;
   const bool widget = !lessons_.widget().empty();
   const bool map = !widget && shows("boundary");
@@ -275,6 +276,10 @@ void LabApp::frame() {
       draw_inspector_view(ui_);
       ImGui::EndTabItem();
     }
+    if (shows("graph") && tab("Graph")) {
+      draw_graph_view(ui_, graph_state_);
+      ImGui::EndTabItem();
+    }
     if (shows("update_sizes") && tab("Weights")) {
       draw_weights_view(ui_, weights_state_);
       ImGui::EndTabItem();
@@ -329,6 +334,7 @@ std::string LabApp::state_json() const {
   const lab::LandscapeSession& land = landscape_state_.session;
   nlohmann::json path = nlohmann::json::array();
   for (const bp::PlaneCoords& c : land.path()) path.push_back({c.a, c.b});
+  j["graph"] = graph_state_json(ui_.lab, graph_state_);
   j["landscape"] = {{"mode", lab::landscape_mode_name(land.options().mode)},
                     {"axes", {land.plane().axis1, land.plane().axis2}},
                     {"grid", land.grid()},

@@ -9,6 +9,7 @@
 #include "frame_damage.h"
 #include "frame_pacer.h"
 #include "inspector_view.h"
+#include "graph_view.h"
 #include "landscape_view.h"
 #include "lesson_panel.h"
 #include "loss_view.h"
@@ -87,6 +88,7 @@ class LabApp {
   LossViewState loss_state_;
   WeightsViewState weights_state_;
   LandscapeViewState landscape_state_;
+  GraphViewState graph_state_;
   LessonPanel lessons_;
   ShortcutsWindow shortcuts_;
   FrameBudget budget_;

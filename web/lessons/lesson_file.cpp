@@ -277,7 +277,7 @@ const std::vector<std::string>& widget_names() {
 const std::vector<std::string>& view_names() {
   static const std::vector<std::string> names = {"controls",  "network",      "boundary",
                                                  "loss_curve", "inspector",   "update_sizes",
-                                                 "landscape"};
+                                                 "landscape",   "graph"};
   return names;
 }
 
