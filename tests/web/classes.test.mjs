@@ -67,10 +67,12 @@ test('a 3-class spiral trains to 90 % accuracy and its map shows each arm in its
   // Paused, the map is drawn in full; the mouse rests on the Pause button, away from the map.
   await nextFrames(page, 4);
   const map = await rectOf(page, 'Output map');
-  // Arm k ends at s = 1: (x₁, x₂) = (sin a, cos a), a = 2.5π + 2πk/3 (engine/generators.h).
+  // Arm k: (x₁, x₂) = s·(sin a, cos a), a = 2.5π s + 2πk/3 (engine/generators.h), its 400/3 points
+  // at s = i / 133. Near the end, half-way between two points so that no point covers the pixel.
+  const S = 119.5 / 133;
   const ends = [0, 1, 2].map((k) => {
-    const a = 2.5 * Math.PI + (k * 2 * Math.PI) / 3;
-    const [x1, x2] = [Math.sin(a), Math.cos(a)];
+    const a = 2.5 * Math.PI * S + (k * 2 * Math.PI) / 3;
+    const [x1, x2] = [S * Math.sin(a), S * Math.cos(a)];
     return [map.x + ((x1 - PLANE_LO) / (PLANE_HI - PLANE_LO)) * map.width,
             map.y + ((PLANE_HI - x2) / (PLANE_HI - PLANE_LO)) * map.height];
   });
