@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "answer_text.h"
 #include "imgui.h"
 #include "item_registry.h"
 
@@ -12,17 +13,6 @@ namespace {
 const ImVec4 kRightColour(0.47f, 0.86f, 0.47f, 1.0f);
 const ImVec4 kWrongColour(1.0f, 0.6f, 0.4f, 1.0f);
 const ImVec4 kExplainColour(0.78f, 0.78f, 0.7f, 1.0f);
-
-// A whole decimal or scientific number, blanks around it allowed.
-bool parse_number(const std::string& text, double* out) {
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (end == text.c_str()) return false;
-  while (*end == ' ') ++end;
-  if (*end != '\0' || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
 
 }  // namespace
 
@@ -58,7 +48,7 @@ void LessonChecksView::draw(lessons::LessonRunner& runner) {
       if (ImGui::InputText("##number", buffer, sizeof buffer, ImGuiInputTextFlags_CharsScientific))
         typed_[k] = buffer;
       item_registry::record((id + " answer").c_str());
-      ready = parse_number(typed_[k], &value);
+      ready = parse_answer(typed_[k].c_str(), &value);
       ImGui::SameLine();
     }
     ImGui::BeginDisabled(!ready);

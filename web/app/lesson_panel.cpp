@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "answer_text.h"
 #include "help_marker.h"
 #include "imgui.h"
 #include "item_registry.h"
@@ -24,18 +25,6 @@ const ImVec4 kTaskColour(0.55f, 0.8f, 1.0f, 1.0f);
 const ImVec4 kDoneColour(0.47f, 0.86f, 0.47f, 1.0f);
 const ImVec4 kErrorColour(1.0f, 0.45f, 0.4f, 1.0f);
 const ImVec4 kHintColour(0.78f, 0.78f, 0.7f, 1.0f);
-
-// The number typed into the answer field: a whole decimal or scientific literal (the field only
-// admits those characters), surrounding blanks allowed.
-bool parse_answer(const char* text, double* out) {
-  char* end = nullptr;
-  const double v = std::strtod(text, &end);
-  if (end == text) return false;
-  while (*end == ' ') ++end;
-  if (*end != '\0' || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
 
 // Right-aligns the next item of width w on the current line.
 void align_right(float w) {

@@ -208,10 +208,7 @@ void Lab::rollback() {
 
 void Lab::add_point(double x1, double x2, double target) {
   if (settings_.outputs != 1) return;
-  data_.add_point(x1, x2, &target, settings_.dataset != "custom", settings_.features);
-  settings_.dataset = "custom";
-  rebuild_trainer();
-  evaluate_and_record();
+  add_target_row(x1, x2, &target);
 }
 
 bool Lab::add_class_point(double x1, double x2, int cls) {
@@ -220,11 +217,15 @@ bool Lab::add_class_point(double x1, double x2, int cls) {
   std::vector<double> t(k, 0.0);
   if (k == 1) t[0] = cls;
   else t[cls] = 1.0;  // one-hot: t_k = [k = cls]
-  data_.add_point(x1, x2, t.data(), settings_.dataset != "custom", settings_.features);
+  add_target_row(x1, x2, t.data());
+  return true;
+}
+
+void Lab::add_target_row(double x1, double x2, const double* target) {
+  data_.add_point(x1, x2, target, settings_.dataset != "custom", settings_.features);
   settings_.dataset = "custom";
   rebuild_trainer();
   evaluate_and_record();
-  return true;
 }
 
 void Lab::clear_points() {

@@ -137,6 +137,8 @@ class Lab {
 
  private:
   void rebuild_data();
+  // Adds (x₁, x₂) → target[outputs] to the training data, which becomes custom.
+  void add_target_row(double x1, double x2, const double* target);
   void rebuild_network();
   void rebuild_trainer();
   bool check_divergence(double batch_loss);
