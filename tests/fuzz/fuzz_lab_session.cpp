@@ -159,7 +159,7 @@ void run(lab::Lab* l, char op, std::string_view arg) {
       const bp::Trace t = l->inspector().trace();
       FUZZ_CHECK(int(t.y.size()) == l->network().num_layers(), "trace of %zu layers", t.y.size());
       (void)l->predict(small(arg, 4, 256) / 85.0 - 1.5, small(arg, 5, 256) / 85.0 - 1.5);
-      (void)bp::weight_name(l->network(), l->inspector().selection().layer, l->inspector().selection().unit, l->inspector().selection().input);
+      (void)l->inspector().weight_name();
       return;
     }
     default:

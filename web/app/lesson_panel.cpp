@@ -191,6 +191,33 @@ void LessonPanel::draw_list(UiContext& ui) {
   if (course.lessons.empty()) ImGui::TextDisabled("No lessons were found.");
   ImGui::PopTextWrapPos();
 
+  // The buttons come before the list, so that they stay in sight however long the list grows
+  // (beside an open lesson the tab is short).
+  if (!platform::has_file_picker()) {
+    ImGui::InputText("Lesson file", import_path_, sizeof import_path_);
+    item_registry::record("Lesson file");
+  }
+  if (named_button("Import lesson")) platform::open_file(platform::FilePurpose::Lesson, import_path_);
+  help_marker("Add a lesson file of your own (docs/lessons.md) to this list and open it. It is kept "
+              "for your next visits. Importing a file with the same id again replaces the lesson, "
+              "so you can edit it and see the change at once.");
+  ImGui::SameLine();
+  if (named_button("Reset progress")) ImGui::OpenPopup("Reset lesson progress?");
+  help_marker("Forget which steps of every lesson are done and where each lesson was left. "
+              "The lab itself stays as it is.");
+  if (ImGui::BeginPopupModal("Reset lesson progress?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("Forget the progress of every lesson?");
+    if (named_button("Yes, reset")) {
+      r.reset_progress();
+      save_progress();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (named_button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  ImGui::Spacing();
+
   for (int k = 0; k < int(course.lessons.size()); ++k) {
     const lessons::Lesson& lesson = course.lessons[k];
     const int steps = int(lesson.steps.size());
@@ -216,31 +243,6 @@ void LessonPanel::draw_list(UiContext& ui) {
       ImGui::TextColored(kDoneColour, "%s", progress);
     else
       ImGui::TextDisabled("%s", progress);
-  }
-
-  ImGui::Spacing();
-  if (!platform::has_file_picker()) {
-    ImGui::InputText("Lesson file", import_path_, sizeof import_path_);
-    item_registry::record("Lesson file");
-  }
-  if (named_button("Import lesson")) platform::open_file(platform::FilePurpose::Lesson, import_path_);
-  help_marker("Add a lesson file of your own (docs/lessons.md) to this list and open it. It is kept "
-              "for your next visits. Importing a file with the same id again replaces the lesson, "
-              "so you can edit it and see the change at once.");
-  ImGui::SameLine();
-  if (named_button("Reset progress")) ImGui::OpenPopup("Reset lesson progress?");
-  help_marker("Forget which steps of every lesson are done and where each lesson was left. "
-              "The lab itself stays as it is.");
-  if (ImGui::BeginPopupModal("Reset lesson progress?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted("Forget the progress of every lesson?");
-    if (named_button("Yes, reset")) {
-      r.reset_progress();
-      save_progress();
-      ImGui::CloseCurrentPopup();
-    }
-    ImGui::SameLine();
-    if (named_button("Cancel")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
   }
 }
 
