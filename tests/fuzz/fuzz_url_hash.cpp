@@ -1,6 +1,7 @@
-// Fuzzes the link reader, lab::decode_hash.
-// Invariants beyond "no crash":
-//   - on error the message is a bounded line and the output settings are untouched;
+// Fuzzes the link readers: lab::decode_hash (settings only) and lab::decode_link (settings and the
+// lesson, step, embed, panels and lessons keys).
+// Invariants beyond "no crash", for both:
+//   - on error the message is a bounded line and the outputs are untouched;
 //   - on success the settings pass lab::validate, their encoding fits kMaxHashLength, and
 //     decode(encode(s)) == s with encode(decode(encode(s))) == encode(s) (a shared link reproduces
 //     the set-up exactly, and re-sharing it gives the same text).
@@ -38,10 +39,40 @@ const lab::Settings& sentinel() {
   return s;
 }
 
+// A target no link yields by omission.
+const lab::LinkTarget& target_sentinel() {
+  static const lab::LinkTarget t{"sentinel-lesson", 7, true, {"loss_curve"}, {"a.json"}};
+  return t;
+}
+
+void check_link(std::string_view hash) {
+  lab::Settings s = sentinel();
+  lab::LinkTarget target = target_sentinel();
+  const bp::Status st = lab::decode_link(hash, &s, &target);
+  if (!st) {
+    FUZZ_CHECK(!st.message().empty() && st.message().size() <= fuzz::kMaxMessageBytes,
+               "link message of %zu bytes", st.message().size());
+    FUZZ_CHECK(s == sentinel() && target == target_sentinel(), "outputs changed on error: %s",
+               st.message().c_str());
+    return;
+  }
+  const std::string encoded = lab::encode_link(s, target);
+  lab::Settings again = sentinel();
+  lab::LinkTarget target_again = target_sentinel();
+  const bp::Status back = lab::decode_link(encoded, &again, &target_again);
+  FUZZ_CHECK(back.is_ok(), "encoded link does not decode: %s\n  link: %s", back.message().c_str(),
+             encoded.c_str());
+  FUZZ_CHECK(again == s && target_again == target, "decode_link(encode_link(x)) != x\n  link: %s",
+             encoded.c_str());
+  FUZZ_CHECK(lab::encode_link(again, target_again) == encoded,
+             "re-encoding changed the link\n  link: %s", encoded.c_str());
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view hash(reinterpret_cast<const char*>(data), size);
+  check_link(hash);
   lab::Settings s = sentinel();
   const bp::Status st = lab::decode_hash(hash, &s);
   if (!st) {
