@@ -57,3 +57,10 @@ test('no file is a usage error', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /usage: bplab-lab --check-lessons/);
 });
+
+test("the lab's usage names --check-lessons", () => {
+  const r = spawnSync(lab, ['--no-such-flag', 'x'], { encoding: 'utf8', timeout: 60000 });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /usage: bplab-lab \[--frames N\]/);
+  assert.match(r.stderr, /bplab-lab --check-lessons FILE\.json/);
+});

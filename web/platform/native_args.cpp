@@ -27,7 +27,8 @@ const TextFlag* find_text_flag(const char* name) {
 
 const char kNativeUsage[] =
     "usage: bplab-lab [--frames N] [--screenshot FILE.png] [--font FILE.ttf] "
-    "[--hash SETTINGS] [--export-dir DIR] [--lessons DIR] [--lesson ID]\n";
+    "[--hash SETTINGS] [--export-dir DIR] [--lessons DIR] [--lesson ID]\n"
+    "       bplab-lab --check-lessons FILE.json…  (check lesson files; opens no window)\n";
 
 bool parse_native_args(int argc, const char* const* argv, NativeArgs* args) {
   for (int i = 1; i < argc; ++i) {
