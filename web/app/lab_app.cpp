@@ -321,6 +321,7 @@ std::string LabApp::state_json() const {
   j["fps"] = ImGui::GetIO().Framerate;
   j["samples_per_second"] = samples_per_second_;
   j["train_budget_ms"] = budget_.budget_ms();
+  j["main_thread_ms"] = main_thread_time_.median_ms();
   j["swap_interval"] = pacer_.interval();
   j["frames_drawn"] = frames_drawn_;
   j["screens_drawn"] = screens_drawn_;

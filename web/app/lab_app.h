@@ -8,6 +8,7 @@
 #include "frame_budget.h"
 #include "frame_damage.h"
 #include "frame_pacer.h"
+#include "main_thread_time.h"
 #include "inspector_view.h"
 #include "graph_view.h"
 #include "landscape_view.h"
@@ -42,6 +43,9 @@ class LabApp {
   // drawing was handed to the GPU, by the native loop in one go and by the browser in slices
   // between animation frames; the next frame shows the result.
   bool train_slice(double max_ms);
+  // The browser's frame loop records the main thread's work here (the frame callback and each
+  // training slice); state() reports its median as main_thread_ms.
+  MainThreadTime& main_thread_time() { return main_thread_time_; }
   // What tests can observe (window.lab.state()): the Lab's state plus frame, frames that drew,
   // fps, samples/s, the training budget, the swap interval, notice, error and the lesson
   // ({id, step, steps, task_done}), whether the frame is embedded and the views it shows
@@ -92,6 +96,7 @@ class LabApp {
   LessonPanel lessons_;
   ShortcutsWindow shortcuts_;
   FrameBudget budget_;
+  MainThreadTime main_thread_time_;
   FramePacer pacer_;
   bool frame_drew_ = true;
   long frames_drawn_ = 0;

@@ -42,6 +42,8 @@ EM_JS(double, animation_frame_time_ms, (), { return document.timeline.currentTim
 
 void tick(void* arg) {
   auto* page = static_cast<Page*>(arg);
+  const double start_ms = emscripten_get_now();
+  page->app.main_thread_time().begin_frame();
   // A page cannot close its own tab, so a quit request has nothing to stop.
   bplab::pump_events(page->window.window);
   const double frame_ms = animation_frame_time_ms();
@@ -52,12 +54,17 @@ void tick(void* arg) {
   SDL_GL_SwapWindow(page->window.window);
   bplab::follow_swap_interval(page->app.swap_interval());
   post_training_slice();
+  page->app.main_thread_time().add(emscripten_get_now() - start_ms);
 }
 
 }  // namespace
 
 extern "C" EMSCRIPTEN_KEEPALIVE void bplab_train_slice() {
-  if (g_page != nullptr && g_page->app.train_slice(kSliceMs)) post_training_slice();
+  if (g_page == nullptr) return;
+  const double start_ms = emscripten_get_now();
+  const bool more = g_page->app.train_slice(kSliceMs);
+  g_page->app.main_thread_time().add(emscripten_get_now() - start_ms);
+  if (more) post_training_slice();
 }
 
 // The canvas keeps its pixels from one frame to the next (WebGL's preserveDrawingBuffer), so a
