@@ -149,6 +149,32 @@ TEST(UrlHash, AnEmbeddedFrameNamesItsPanelsAndRoundTrips) {
   EXPECT_FALSE(lab::decode_hash("embed=1", &s)) << "a lesson set-up cannot embed";
 }
 
+TEST(UrlHash, WelcomeZeroSkipsTheFirstVisitCardAndStaysInTheLink) {
+  Settings s;
+  lab::LinkTarget t;
+  ASSERT_TRUE(lab::decode_link("lr=0.5&welcome=0", &s, &t));
+  EXPECT_FALSE(t.welcome);
+  const std::string hash = lab::encode_link(s, t);
+  EXPECT_EQ(hash, lab::encode_hash(s) + "&welcome=0");
+  lab::LinkTarget again;
+  ASSERT_TRUE(lab::decode_link(hash, &s, &again));
+  EXPECT_EQ(again, t);
+  ASSERT_TRUE(lab::decode_link("lesson=momentum&step=2&welcome=0", &s, &t));
+  EXPECT_EQ(lab::encode_link(s, t), lab::encode_hash(s) + "&welcome=0&lesson=momentum&step=2")
+      << "right after the settings: the lesson and step stay last";
+  ASSERT_TRUE(lab::decode_link("welcome=1", &s, &t));
+  EXPECT_EQ(t, lab::LinkTarget{}) << "welcome=1 is the default";
+  EXPECT_EQ(lab::encode_link(s, t), lab::encode_hash(s));
+  for (const char* bad : {"welcome=2", "welcome=no", "welcome="}) {
+    lab::LinkTarget kept{"kept", 4};
+    const bp::Status st = lab::decode_link(bad, &s, &kept);
+    EXPECT_FALSE(st) << bad;
+    EXPECT_NE(st.message().find("welcome"), std::string::npos) << bad << " → " << st.message();
+    EXPECT_EQ(kept, (lab::LinkTarget{"kept", 4})) << bad;
+  }
+  EXPECT_FALSE(lab::decode_hash("welcome=0", &s)) << "a lesson set-up cannot hide the card";
+}
+
 TEST(UrlHash, ALinkLoadsLessonFilesByRelativePathsOnly) {
   Settings s;
   lab::LinkTarget t;

@@ -259,6 +259,12 @@ const std::vector<TargetKey>& target_keys() {
          t->lesson_files = files;
          return true;
        }},
+      {"welcome", [](std::string_view v, LinkTarget* t) {
+         long long n;
+         if (!parse_int(v, 0, 1, &n)) return false;
+         t->welcome = n == 1;
+         return true;
+       }},
   };
   return keys;
 }
@@ -315,6 +321,7 @@ Status decode_hash(std::string_view hash, Settings* out) { return decode(hash, o
 
 std::string encode_link(const Settings& s, const LinkTarget& target) {
   std::string h = encode_hash(s);
+  if (!target.welcome) h += "&welcome=0";
   if (!target.lesson.empty()) {
     h += "&lesson=" + target.lesson;
     if (target.step > 0) h += "&step=" + std::to_string(target.step);

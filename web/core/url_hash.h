@@ -24,6 +24,10 @@
 // Each is a path relative to the page's folder (letters, digits, '.', '_', '-' and '/'): an
 // absolute path, "//host", "scheme:" or a ".." segment is refused here, before anything is fetched.
 // A lesson such a link opens is looked for once the files have arrived.
+// A link may skip the card a first-time visitor is offered ("Start the course" or "Free lab"),
+// so that a teacher's link or a test opens straight into the lab:
+//   welcome=0
+// welcome=1 is the default: the card shows until the visitor has dismissed it once.
 // Lesson set-ups (a step's "setup") are settings only: decode_hash refuses the keys of LinkTarget.
 #pragma once
 #include <string>
@@ -54,13 +58,15 @@ struct LinkTarget {
   bool embed = false;               // embed=1: the frame for an iframe
   std::vector<std::string> panels;  // the views an embedded frame shows; empty: all
   std::vector<std::string> lesson_files;  // lesson files to load, relative to the page
+  bool welcome = true;  // welcome=0: the first-visit card is never offered
   bool operator==(const LinkTarget& o) const {
     return lesson == o.lesson && step == o.step && embed == o.embed && panels == o.panels &&
-           lesson_files == o.lesson_files;
+           lesson_files == o.lesson_files && welcome == o.welcome;
   }
 };
 
-// The settings, then lesson and step when target names a lesson, then embed, panels and lessons.
+// The settings, then welcome=0 when the card is skipped, lesson and step when target names a
+// lesson, then embed, panels and lessons.
 std::string encode_link(const Settings& s, const LinkTarget& target);
 // decode_hash that also reads the keys of LinkTarget. On error *out and *target are untouched.
 bp::Status decode_link(std::string_view hash, Settings* out, LinkTarget* target);
