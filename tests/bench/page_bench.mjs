@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import { click, nextFrames, openBrowser, rectOf, state, waitForState } from '../web/lab_page.mjs';
+import { click, nextFrames, openBrowser, rectOf, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
 import { serveFolder } from '../web/static_server.mjs';
 
 const args = process.argv.slice(2);
@@ -110,7 +110,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const server = await serveFolder(webBuild);
 const { browser, page } = await openBrowser();
 try {
-  await page.goto(`${server.url}#${hash}`);
+  await page.goto(`${server.url}#${hash}&${SKIP_WELCOME}`);
   // performance.now() counts from navigation start; poll every animation frame for the first one.
   const firstFrameMs = await page.evaluate(() => new Promise((resolve) => {
     const poll = () => (window.lab.state().frame >= 1 ? resolve(performance.now()) : requestAnimationFrame(poll));

@@ -65,7 +65,7 @@ test('the URL hash round-trips a setup', async () => {
   assert.equal(s.activation, 'relu');
   assert.equal(s.loss, 'bce');
   assert.equal(s.samples_train, 180);
-  assert.equal(await page.evaluate(() => location.hash.slice(1)), hash);
+  assert.equal(await page.evaluate(() => location.hash.slice(1)), `${hash}&welcome=0`);
   // A change made in the UI is written back to the link, and reloading the link restores it.
   await typeInto(page, 'Learning rate', '0.05');
   await waitForState(page, (x) => x.learning_rate === 0.05);

@@ -13,10 +13,14 @@ export async function openBrowser() {
   return { browser, page, errors };
 }
 
+// The link key that skips the first-visit card (url_hash.h), so that a test opens straight into
+// the lab; welcome.test.mjs is the one that opens the page without it.
+export const SKIP_WELCOME = 'welcome=0';
+
 // Loads the lab with the given URL hash (settings) and waits until it has drawn a few frames.
 export async function openLab(page, baseUrl, hash = '') {
   await page.goto('about:blank');
-  await page.goto(baseUrl + (hash ? `#${hash}` : ''));
+  await page.goto(`${baseUrl}#${hash ? `${hash}&` : ''}${SKIP_WELCOME}`);
   await page.waitForFunction(() => window.lab.state().frame > 3, null, { timeout: 60000 });
 }
 

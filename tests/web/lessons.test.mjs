@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { SKIP_WELCOME } from './lab_page.mjs';
 import { labSession } from './lab_session.mjs';
 
 const WAIT_MS = 120000;
@@ -17,7 +18,7 @@ const WAIT_MS = 120000;
 let page;
 const session = labSession(async (opened) => {
   ({ page } = opened);
-  await page.goto(opened.server.url);
+  await page.goto(`${opened.server.url}#${SKIP_WELCOME}`);
   await waitForState((s) => s.frame > 5, 'the first frames');
 });
 

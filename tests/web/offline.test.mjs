@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 
+import { SKIP_WELCOME } from './lab_page.mjs';
 import { labSession, webBuild } from './lab_session.mjs';
 import { servePlain } from './plain_static_server.mjs';
 
@@ -57,7 +58,7 @@ const controlled = (page) => page.evaluate(() => navigator.serviceWorker.control
 
 test('after a first visit the bundle runs with its server stopped', async () => {
   const { page, errors } = session;
-  await page.goto(session.server.url);
+  await page.goto(`${session.server.url}#${SKIP_WELCOME}`);
   await until(() => pageState(page), (s) => s.frame > 3, 'the first load');
   await until(() => controlled(page), (c) => c, 'the service worker taking control');
 
@@ -86,13 +87,13 @@ test('a new build gets a new cache and the old one is deleted when it takes over
   session.server = await servePlain(bundle, 'course/lab/', Number(new URL(session.server.url).port));
 
   // The old build still serves the page; the new worker installs beside it and waits.
-  await page.goto(session.server.url);
+  await page.goto(`${session.server.url}#${SKIP_WELCOME}`);
   await until(() => page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting),
     (waiting) => waiting, 'the new worker installing');
   assert.deepEqual(Object.keys(await cacheContents(page)).length, 2, 'both builds are kept while the old runs');
   // With no page of the old build left, the new one takes over and deletes the old cache.
   await page.goto('about:blank');
-  await page.goto(session.server.url);
+  await page.goto(`${session.server.url}#${SKIP_WELCOME}`);
   const caches = await until(() => cacheContents(page),
     (c) => Object.keys(c).length === 1 && !(old in c), 'the old cache being replaced');
   const [fresh] = Object.keys(caches);

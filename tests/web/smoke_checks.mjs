@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { SKIP_WELCOME } from './lab_page.mjs';
 import { labSession } from './lab_session.mjs';
 
 // Registers the checks for the page that serve() serves (see labSession); returns the session.
@@ -14,7 +15,7 @@ export function smokeChecks(serve) {
   const session = labSession(async (opened) => {
     ({ page } = opened);
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(opened.server.url);
+    await page.goto(`${opened.server.url}#${SKIP_WELCOME}`);
     // The app is up once it has drawn a few frames (ImGui lays out windows over the first frames).
     await page.waitForFunction(() => window.lab.state().frame > 10, null, { timeout: 60000 });
   }, serve);
