@@ -5,19 +5,21 @@
 
 #include <cmath>
 
+#include "gradcheck.h"
 #include "learner.h"
 
 namespace {
 
 using lessons_test::Learner;
 
-TEST(Walkthrough, CourseHasElevenLessonsInOrder) {
+TEST(Walkthrough, CourseHasFourteenLessonsInOrder) {
   const lessons::Course& c = lessons_test::course();
   for (const std::string& e : c.errors) ADD_FAILURE() << e;
   const std::vector<std::string> ids = {
-      "guessing-a-weight", "the-neuron",       "errors-batches-epochs", "gradient-descent",
-      "backpropagation",   "learning-rate",    "momentum",              "batch-size",
-      "hidden-layers",     "activations-and-depth", "free-lab"};
+      "guessing-a-weight", "the-neuron",      "errors-batches-epochs", "gradient-descent",
+      "chain-rule",        "backpropagation", "learning-rate",         "momentum",
+      "batch-size",        "hidden-layers",   "activations-and-depth", "cross-entropy",
+      "several-classes",   "free-lab"};
   ASSERT_EQ(c.lessons.size(), ids.size());
   for (std::size_t k = 0; k < ids.size(); ++k) EXPECT_EQ(c.lessons[k].id, ids[k]);
 }
@@ -123,8 +125,10 @@ TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   l.type(0.298371109);  // E
   l.next();
   l.expect_not_done();
-  l.inspect(2, 0, 0);  // w5
+  l.inspect(2, 0, 0, 4);  // w5, and the walk stepped on past ∂E/∂θ of layer 2
   l.next();
+  EXPECT_EQ(l.lab().inspector().selection().step, 0)
+      << "05/3 selects w5 again, so its walk starts at the input, before δ_o1 and ∂E/∂y_o1 show";
   l.type(0.74136507);  // ∂E/∂y_o1
   l.next();
   l.type(0.138498562);  // δ_o1, before the walk reaches it
@@ -135,6 +139,14 @@ TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   l.type(0.082167041);  // ∂E/∂w5
   l.inspect(2, 0, 0, 5);
   EXPECT_NEAR(l.number("inspector.gradient"), 0.082167041, 1e-9);
+  {
+    // 05/5: "the difference the inspector prints is below 10⁻⁹" (its numerical check, ε = 10⁻⁶).
+    bp::Network copy = l.lab().network();
+    const int sample = 0;
+    const double numeric = bp::numerical_gradient(&copy, l.lab().trainer().loss(), l.lab().train_set(),
+                                                  &sample, 1, l.lab().inspector().param_index());
+    EXPECT_LT(std::abs(numeric - l.number("inspector.gradient")), 1e-9);
+  }
   l.next();
   l.type(0.35891648);  // new w5
   l.next();
@@ -146,7 +158,10 @@ TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   // The Network view's tooltip shows the last batch's ∂E/∂w: the rebuilt lab has none yet, so it
   // does not give away 05/9's ∂E/∂w1 (the Step of 05/7 computed it at these same weights).
   for (double g : l.lab().trainer().gradient()) EXPECT_EQ(g, 0.0);
-  l.type(0.036350306);  // ∂E/∂y_h1
+  l.type(0.008771355);  // δ_h1 = ∂E/∂y_h1 · y_h1(1 − y_h1), ∂E/∂y_h1 = 0.036350306
+  l.inspect(1, 0, 0, 6);
+  EXPECT_NEAR(l.number("inspector.dE_dtheta"), 0.008771355, 1e-9) << "step 6 shows δ_h1";
+  EXPECT_NEAR(l.number("inspector.dE_dy"), 0.036350306, 1e-9) << "05/8's text";
   l.next();
   l.type(0.000438568);  // ∂E/∂w1
   l.inspect(1, 0, 0, 8);
@@ -181,6 +196,8 @@ TEST(Walkthrough, L05AnswersCountOnlyBeforeTheInspectorShowsThem) {
   EXPECT_EQ(in.step_at(4).layer, 2);
   EXPECT_EQ(in.step_at(5).phase, InspectorPhase::BackwardW);
   EXPECT_EQ(in.step_at(5).layer, 2);
+  EXPECT_EQ(in.step_at(6).phase, InspectorPhase::BackwardTheta);
+  EXPECT_EQ(in.step_at(6).layer, 1);
   EXPECT_EQ(in.step_at(8).phase, InspectorPhase::BackwardW);
   EXPECT_EQ(in.step_at(8).layer, 1);
   EXPECT_EQ(in.step_at(9).phase, InspectorPhase::Update);
