@@ -7,6 +7,8 @@
 
 #include "lab.h"
 #include "landscape_session.h"
+#include "plane_hessian.h"
+#include "url_hash.h"
 
 namespace {
 
@@ -79,6 +81,71 @@ TEST(LandscapeSession, PlanesThatCannotBeBuiltSayWhy) {
   finish(&s, l, 0.0);
   EXPECT_TRUE(s.has_plane()) << s.error();
   EXPECT_EQ(s.center_loss(), l.loss_train());
+}
+
+// Lesson 7's ravine (its set-up: plane data without noise, features x1, x2, x1², x2², no hidden
+// layer, a linear output with ½SSE, η = 1.55 ≈ 0.97·2/λmax, the whole training set as the batch),
+// seen as tests/web/ravine.test.mjs sees it: the path projected on the Hessian plane, stepped from
+// the same start for the same number of iterations. A direction reversal is a step of the
+// projected path that turns back against the one before it: (Δa_k, Δb_k)·(Δa_k−1, Δb_k−1) < 0.
+constexpr const char* kRavine =
+    "ds=plane&n=200&noise=0&f=x1,x2,x1^2,x2^2&h=&out=linear&loss=half-sse&lr=1.55&mom=0&bs=100&speed=1";
+constexpr int kRavineIterations = 40;
+
+struct RavineRun {
+  int reversals = 0;
+  int across = 0;  // the same, counted on a alone: Δa_k·Δa_k−1 < 0
+  double loss = 0;
+};
+
+RavineRun run_ravine(double mu) {
+  lab::Lab l;
+  lab::Settings s;
+  EXPECT_TRUE(lab::decode_hash(kRavine, &s));
+  s.hyper.momentum = mu;
+  EXPECT_TRUE(l.apply(s));
+  LandscapeSession session;
+  lab::LandscapeOptions o;
+  o.mode = LandscapeMode::Hessian;
+  session.set_options(o);
+  finish(&session, l, 0.0);
+  for (int k = 0; k < kRavineIterations; ++k) {
+    l.step();
+    l.evaluate_and_record();
+    finish(&session, l, 1.0 + k);
+  }
+  const std::vector<bp::PlaneCoords>& p = session.path();
+  EXPECT_EQ(p.size(), std::size_t(kRavineIterations + 1));
+  RavineRun run;
+  for (std::size_t k = 2; k < p.size(); ++k) {
+    const double da = p[k].a - p[k - 1].a, db = p[k].b - p[k - 1].b;
+    const double pa = p[k - 1].a - p[k - 2].a, pb = p[k - 1].b - p[k - 2].b;
+    if (da * pa + db * pb < 0) ++run.reversals;
+    if (da * pa < 0) ++run.across;
+  }
+  run.loss = l.loss_train();
+  return run;
+}
+
+TEST(LandscapeSession, Lesson7RavineZigZagsOnTheHessianPlaneAndDistillsMomentumStopsIt) {
+  lab::Lab l;
+  lab::Settings s;
+  ASSERT_TRUE(lab::decode_hash(kRavine, &s));
+  ASSERT_TRUE(l.apply(s));
+  bp::HessianExtremes e;
+  ASSERT_TRUE(bp::hessian_extremes(l.network(), l.trainer().loss(), l.train_set(), 300, &e));
+  const double kappa = e.lambda_max / e.lambda_min;
+  const double mu = std::pow((std::sqrt(kappa) - 1) / (std::sqrt(kappa) + 1), 2);
+  const RavineRun plain = run_ravine(0), distill = run_ravine(mu);
+  const int steps = kRavineIterations - 1;
+  std::printf("ravine: λmax %.4f λmin %.4f κ %.2f μ %.4f; reversals of %d steps: μ = 0: %d (on a: %d), "
+              "μ = %.3f: %d (on a: %d); loss after %d: %.3g vs %.3g\n",
+              e.lambda_max, e.lambda_min, kappa, mu, steps, plain.reversals, plain.across, mu,
+              distill.reversals, distill.across, kRavineIterations, plain.loss, distill.loss);
+  EXPECT_NEAR(mu, 0.40, 0.01);
+  EXPECT_GE(plain.reversals, 0.8 * steps);
+  EXPECT_LE(distill.reversals, plain.reversals / 2);
+  EXPECT_LE(distill.loss * 10, plain.loss);
 }
 
 }  // namespace

@@ -26,7 +26,6 @@ constexpr ImU32 kIsoColour = IM_COL32(60, 60, 60, 110);
 const char* const kModeLabels[] = {"Two parameters", "Hessian: steepest / flattest",
                                    "Random (filter-normalised)", "Recent path",
                                    "Line from the start"};
-const int kGrids[] = {17, 33, 65};
 
 // t ∈ [0, 1] for E between the slice's lowest and highest value, on a log scale if asked (E ≥ 0
 // for every loss; the offset keeps log finite at 0).
@@ -40,7 +39,7 @@ double colour_position(double e, double lo, double hi, bool log_scale) {
 }
 
 void draw_controls(UiContext& ui, LandscapeViewState& st) {
-  lab::LandscapeOptions o = st.session.options();
+  lab::LandscapeOptions o = ui.lab.settings().landscape;
   int mode = int(o.mode);
   ImGui::SetNextItemWidth(230);
   if (ImGui::Combo("Plane", &mode, kModeLabels, IM_ARRAYSIZE(kModeLabels)))
@@ -81,16 +80,18 @@ void draw_controls(UiContext& ui, LandscapeViewState& st) {
   }
   float range = float(o.range);
   ImGui::SetNextItemWidth(140);
-  if (ImGui::SliderFloat("Range", &range, 0.05f, 20.0f, "%.2f", ImGuiSliderFlags_Logarithmic) &&
+  if (ImGui::SliderFloat("Range", &range, float(lab::kMinLandscapeRange), float(lab::kMaxLandscapeRange), "%.2f",
+                         ImGuiSliderFlags_Logarithmic) &&
       range > 0)
     o.range = range;
   ImGui::SameLine();
   help_marker("a and b run from −range to range. On a named plane that is the change of each "
               "parameter; on the random plane, of each unit relative to its own size.");
   ImGui::SameLine();
-  int grid_index = int(std::find(std::begin(kGrids), std::end(kGrids), o.grid) - std::begin(kGrids));
+  const auto& grids = lab::kLandscapeGrids;
+  int grid_index = int(std::find(std::begin(grids), std::end(grids), o.grid) - std::begin(grids));
   ImGui::SetNextItemWidth(60);
-  if (ImGui::Combo("Grid", &grid_index, "17\00033\00065\0")) o.grid = kGrids[grid_index];
+  if (ImGui::Combo("Grid", &grid_index, "17\00033\00065\0")) o.grid = grids[grid_index];
   ImGui::SameLine();
   help_marker("Points along each axis. The grid is computed a little every frame, coarse first.");
   ImGui::Checkbox("Log colour", &st.log_colour);
@@ -102,7 +103,13 @@ void draw_controls(UiContext& ui, LandscapeViewState& st) {
     ImGui::SameLine();
     help_marker("Add the L1/L2 penalty λ₁·Σ|w| + (λ₂/2)·Σw², which the optimiser follows too.");
   }
-  st.session.set_options(o);
+  // The options are settings, so that the link keeps them (land=, url_hash.h).
+  if (o != ui.lab.settings().landscape) {
+    lab::Settings changed = ui.lab.settings();
+    changed.landscape = o;
+    ui.apply(changed);
+  }
+  st.session.set_options(ui.lab.settings().landscape);
 }
 
 }  // namespace
@@ -121,6 +128,15 @@ void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
   }
   ImGui::Text("centre E = %.6g   lowest E in view = %.6g%s", s.center_loss(), s.min_loss(),
               s.complete() ? "" : "   (computing…)");
+  if (std::isfinite(s.lambda_max())) {
+    ImGui::Text("curvature λmax = %.4g, λmin = %.4g, κ = λmax/λmin = %.3g", s.lambda_max(),
+                s.lambda_min(), s.lambda_max() / s.lambda_min());
+    ImGui::SameLine();
+    help_marker("E″ along the two directions: the Hessian's largest and smallest eigenvalue. "
+                "Gradient descent diverges for η > 2/λmax; a ravine has a large condition number "
+                "κ, and the momentum the theory recommends for it is μ = ((√κ − 1)/(√κ + 1))² "
+                "(Goh, \"Why Momentum Really Works\", Distill 2017).");
+  }
 
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float side = std::max(80.0f, std::min(avail.x, avail.y - 24.0f));

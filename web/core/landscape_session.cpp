@@ -25,17 +25,6 @@ double seconds_now() {
 
 }  // namespace
 
-const char* landscape_mode_name(LandscapeMode mode) {
-  switch (mode) {
-    case LandscapeMode::Names: return "names";
-    case LandscapeMode::Hessian: return "hessian";
-    case LandscapeMode::Random: return "random";
-    case LandscapeMode::Path: return "path";
-    case LandscapeMode::Line: return "line";
-  }
-  return "names";
-}
-
 void LandscapeSession::set_options(const LandscapeOptions& o) {
   if (o == options_) return;
   options_ = o;
@@ -67,6 +56,7 @@ void LandscapeSession::record_path(const Lab& lab) {
 void LandscapeSession::rebuild_plane(const Lab& lab) {
   const bp::Network& net = lab.network();
   bp::Status s = bp::Status::ok();
+  lambda_max_ = lambda_min_ = kNaN;
   switch (options_.mode) {
     case LandscapeMode::Names: s = bp::name_plane(net, options_.name1, options_.name2, &plane_); break;
     case LandscapeMode::Hessian: {
@@ -74,7 +64,9 @@ void LandscapeSession::rebuild_plane(const Lab& lab) {
       // the lab's largest set-ups stay within a fraction of a second.
       const double per_product = double(lab.train_set().size()) * double(net.num_params());
       const int products = int(std::clamp(kHessianWork / std::max(1.0, per_product), 20.0, 300.0));
-      s = bp::hessian_plane(net, lab.trainer().loss(), lab.train_set(), &plane_, nullptr, products);
+      bp::HessianExtremes e;
+      s = bp::hessian_plane(net, lab.trainer().loss(), lab.train_set(), &plane_, &e, products);
+      if (s) lambda_max_ = e.lambda_max, lambda_min_ = e.lambda_min;
       break;
     }
     case LandscapeMode::Random: s = bp::random_plane(net, options_.seed, &plane_); break;

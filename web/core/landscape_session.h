@@ -10,33 +10,15 @@
 // random or a Hessian plane is recomputed only when the lab is paused or the choice changes, since
 // the Hessian costs hundreds of gradient passes); the path and line planes follow the path.
 #pragma once
-#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "landscape.h"
+#include "landscape_options.h"
 #include "lab.h"
 #include "plane.h"
 
 namespace lab {
-
-enum class LandscapeMode { Names, Hessian, Random, Path, Line };
-
-// "names", "hessian", "random", "path", "line": as reported in state().landscape.mode.
-const char* landscape_mode_name(LandscapeMode mode);
-
-struct LandscapeOptions {
-  LandscapeMode mode = LandscapeMode::Names;
-  std::string name1 = "w1", name2 = "w2";  // the named plane's parameters
-  int grid = 33;                          // points per axis (odd: 0 is a grid point)
-  double range = 1.0;                     // a, b ∈ [−range, range]
-  std::uint64_t seed = 1;                 // of the random plane
-  bool with_penalty = false;              // add the L1/L2 penalty the optimiser follows
-  bool operator==(const LandscapeOptions& o) const {
-    return mode == o.mode && name1 == o.name1 && name2 == o.name2 && grid == o.grid &&
-           range == o.range && seed == o.seed && with_penalty == o.with_penalty;
-  }
-};
 
 class LandscapeSession {
  public:
@@ -80,6 +62,10 @@ class LandscapeSession {
   bp::PlaneCoords descent() const { return descent_; }
   // The velocity of the momentum optimiser projected on the plane.
   bp::PlaneCoords velocity() const { return velocity_; }
+  // On the Hessian plane, the curvatures along its two directions, the Hessian's largest and
+  // smallest eigenvalue (their ratio κ is the ravine's condition number); NaN on other planes.
+  double lambda_max() const { return lambda_max_; }
+  double lambda_min() const { return lambda_min_; }
   // E at any point of the plane (hover), and the parameters there (click).
   double loss_at(const Lab& lab, double a, double b) const;
   std::vector<double> params_at(double a, double b) const;
@@ -112,6 +98,7 @@ class LandscapeSession {
   long long last_iteration_ = -1;
   std::vector<bp::PlaneCoords> projected_;
   bp::PlaneCoords descent_, velocity_;
+  double lambda_max_ = 0, lambda_min_ = 0;
 };
 
 }  // namespace lab

@@ -8,6 +8,7 @@
 #include "activation.h"
 #include "input_features.h"
 #include "init.h"
+#include "landscape_options.h"
 #include "loss.h"
 #include "trainer.h"
 
@@ -56,6 +57,7 @@ struct Settings {
   int speed = 200;
   // Display
   bool steady_frames = true;  // pace frames at a steady rate (bplab::FramePacer); off: as fast as drawn
+  LandscapeOptions landscape;  // the Landscape view's plane, grid and range
   // Classroom
   std::uint32_t hidden_controls = 0;  // bit mask of Control
 
