@@ -301,12 +301,16 @@ void LabApp::frame() {
     if (ImGui::TabItemButton("Keyboard", ImGuiTabItemFlags_Trailing)) shortcuts_.toggle();
     item_registry::record("Keyboard");
     ImGui::SetItemTooltip("Every keyboard shortcut of the lab (F1).");
+    if (ImGui::TabItemButton("Notation", ImGuiTabItemFlags_Trailing)) notation_.toggle();
+    item_registry::record("Notation");
+    ImGui::SetItemTooltip("The symbols of the lessons and the inspector: x, w, b, θ, y, t, e, E, f′, δ.");
     ImGui::EndTabBar();
   }
   if (details) ImGui::End();
 
   draw_divergence_popup();
   shortcuts_.draw();
+  notation_.draw();
   sync_url_hash();
   item_registry::end_frame();
   lessons_.draw_highlight();

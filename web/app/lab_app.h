@@ -15,6 +15,7 @@
 #include "lesson_panel.h"
 #include "loss_view.h"
 #include "network_view.h"
+#include "notation_window.h"
 #include "shortcuts_window.h"
 #include "ui_context.h"
 #include "url_hash.h"
@@ -95,6 +96,7 @@ class LabApp {
   GraphViewState graph_state_;
   LessonPanel lessons_;
   ShortcutsWindow shortcuts_;
+  NotationWindow notation_;
   FrameBudget budget_;
   MainThreadTime main_thread_time_;
   FramePacer pacer_;

@@ -1,18 +1,12 @@
 #include "notation_window.h"
 
-#include "imgui.h"
-#include "item_registry.h"
+#include <iterator>
 
 namespace bplab {
 namespace {
 
-struct Symbol {
-  const char* symbol;
-  const char* meaning;
-};
-
 // The one notation of the course (docs/lessons.md, "Notation"); lesson 1 introduces it.
-constexpr Symbol kSymbols[] = {
+constexpr HelpWindow::Row kSymbols[] = {
     {"x₁, x₂", "The inputs: the sample's features."},
     {"w1, w2, …", "The weights, named as the lab names them: through the layers, unit by unit "
                   "(Mazur's order). The inspector also writes w_ji: from unit i of the layer below "
@@ -34,26 +28,8 @@ constexpr Symbol kSymbols[] = {
 
 }  // namespace
 
-void NotationWindow::draw() {
-  if (!open_) return;
-  const ImVec2 d = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(d.x / 2, d.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36, 0), ImGuiCond_Appearing);
-  if (ImGui::Begin("Notation", &open_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings) &&
-      ImGui::BeginTable("notation", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    ImGui::TableSetupColumn("Symbol", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8);
-    ImGui::TableSetupColumn("Meaning", ImGuiTableColumnFlags_WidthStretch);
-    for (const Symbol& s : kSymbols) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(s.symbol);
-      ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", s.meaning);
-    }
-    ImGui::EndTable();
-    item_registry::record("Notation table");
-  }
-  ImGui::End();
-}
+NotationWindow::NotationWindow()
+    : HelpWindow({"Notation", "Symbol", "Meaning", 8, 36, kSymbols, std::size(kSymbols),
+                  "Notation table"}) {}
 
 }  // namespace bplab

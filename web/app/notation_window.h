@@ -1,19 +1,15 @@
 // The "Notation" help window: the one notation of the lessons, the inspector, the network view and
-// the graph view (x, w, b, y, t, e = y − t, E, θ, f′(θ), δ), so a learner can look a symbol up from
-// any lesson. The "Notation" button at the end of the Details tab bar opens and closes it.
+// the graph view (x, w, b, θ, y, t, e = y − t, E, f′(θ), δ), so a learner can look a symbol up
+// from any lesson. The "Notation" button at the end of the Details tab bar opens and closes it.
 #pragma once
+
+#include "help_window.h"
 
 namespace bplab {
 
-class NotationWindow {
+class NotationWindow : public HelpWindow {
  public:
-  void toggle() { open_ = !open_; }
-  bool is_open() const { return open_; }
-  // The window, centred on the display, while open (its close button closes it).
-  void draw();
-
- private:
-  bool open_ = false;
+  NotationWindow();
 };
 
 }  // namespace bplab

@@ -1,19 +1,15 @@
 #include "shortcuts_window.h"
 
+#include <iterator>
+
 #include "imgui.h"
-#include "item_registry.h"
 
 namespace bplab {
 namespace {
 
-struct Shortcut {
-  const char* keys;
-  const char* action;
-};
-
 // The one list of the lab's keys; keyboard_nav.cpp, handle_play_shortcut (controls_panel.cpp)
 // and web/shell/a11y_layer.js implement them.
-constexpr Shortcut kShortcuts[] = {
+constexpr HelpWindow::Row kShortcuts[] = {
     {"Tab, Shift+Tab", "In the page: move between the lab's canvas and the lesson's buttons "
                        "beside it (they show while focused)."},
     {"Escape, then Tab", "Leave the lab's canvas for the rest of the page."},
@@ -30,30 +26,12 @@ constexpr Shortcut kShortcuts[] = {
 
 }  // namespace
 
+ShortcutsWindow::ShortcutsWindow()
+    : HelpWindow({"Keyboard", "Keys", "Action", 9, 34, kShortcuts, std::size(kShortcuts),
+                  "Keyboard shortcuts"}) {}
+
 void ShortcutsWindow::handle_key() {
   if (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGuiKey_F1, false)) toggle();
-}
-
-void ShortcutsWindow::draw() {
-  if (!open_) return;
-  const ImVec2 d = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(d.x / 2, d.y / 2), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 34, 0), ImGuiCond_Appearing);
-  if (ImGui::Begin("Keyboard", &open_, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings) &&
-      ImGui::BeginTable("shortcuts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-    ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
-    ImGui::TableSetupColumn("Action", ImGuiTableColumnFlags_WidthStretch);
-    for (const Shortcut& s : kShortcuts) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(s.keys);
-      ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", s.action);
-    }
-    ImGui::EndTable();
-    item_registry::record("Keyboard shortcuts");
-  }
-  ImGui::End();
 }
 
 }  // namespace bplab

@@ -3,19 +3,15 @@
 // tab bar opens and closes it.
 #pragma once
 
+#include "help_window.h"
+
 namespace bplab {
 
-class ShortcutsWindow {
+class ShortcutsWindow : public HelpWindow {
  public:
+  ShortcutsWindow();
   // F1 opens or closes the window; call once per frame after ImGui::NewFrame().
   void handle_key();
-  void toggle() { open_ = !open_; }
-  bool is_open() const { return open_; }
-  // The window, centred on the display, while open (its close button closes it).
-  void draw();
-
- private:
-  bool open_ = false;
 };
 
 }  // namespace bplab
