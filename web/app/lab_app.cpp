@@ -62,6 +62,10 @@ void LabApp::init(const Options& options) {
   open_link(platform::url_hash());
   if (!options.lesson.empty() && !lessons_.open(options.lesson, ui_))
     ui_.notice = "There is no lesson \"" + options.lesson + "\"; the lab is open instead.";
+  // A visitor who came for a lesson, to an embedded frame or by a link that could not be used (the
+  // notice says why) is not asked what they came for.
+  welcome_.init(link_.welcome && !link_.embed && link_.lesson_files.empty() && !lessons_.active() &&
+                ui_.notice.empty());
 }
 
 void LabApp::open_link(const std::string& hash) {
@@ -83,7 +87,7 @@ void LabApp::open_link(const std::string& hash) {
     return;
   }
   ui_.apply(s);
-  link_ = {"", 0, target.embed, target.panels, target.lesson_files};
+  link_ = {"", 0, target.embed, target.panels, target.lesson_files, target.welcome};
   if (!target.lesson_files.empty())
     lessons_.load_link_files(target.lesson_files, target.lesson, target.step);
   else if (!target.lesson.empty())
@@ -309,6 +313,7 @@ void LabApp::frame() {
   if (details) ImGui::End();
 
   draw_divergence_popup();
+  if (welcome_.draw() == WelcomeCard::Choice::Course) lessons_.open_first(ui_);
   shortcuts_.draw();
   notation_.draw();
   sync_url_hash();
@@ -336,6 +341,7 @@ std::string LabApp::state_json() const {
     if (shows(view.c_str())) shown.push_back(view);
   j["embed"] = link_.embed;
   j["panels"] = shown;
+  j["welcome"] = welcome_.visible();
   const lab::LandscapeSession& land = landscape_state_.session;
   nlohmann::json path = nlohmann::json::array();
   for (const bp::PlaneCoords& c : land.path()) path.push_back({c.a, c.b});

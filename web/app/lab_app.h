@@ -20,6 +20,7 @@
 #include "ui_context.h"
 #include "url_hash.h"
 #include "weights_view.h"
+#include "welcome_card.h"
 
 namespace bplab {
 
@@ -50,7 +51,7 @@ class LabApp {
   // What tests can observe (window.lab.state()): the Lab's state plus frame, frames that drew,
   // fps, samples/s, the training budget, the swap interval, notice, error and the lesson
   // ({id, step, steps, task_done}), whether the frame is embedded and the views it shows
-  // (embed, panels).
+  // (embed, panels), and whether the first-visit card shows (welcome).
   std::string state_json() const;
   // Display refreshes per frame that the lab asks for (FramePacer): the platform passes it
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
@@ -96,6 +97,7 @@ class LabApp {
   GraphViewState graph_state_;
   LessonPanel lessons_;
   ShortcutsWindow shortcuts_;
+  WelcomeCard welcome_;
   NotationWindow notation_;
   FrameBudget budget_;
   MainThreadTime main_thread_time_;

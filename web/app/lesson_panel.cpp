@@ -106,6 +106,12 @@ bool LessonPanel::open(const std::string& id, UiContext& ui) {
   return true;
 }
 
+bool LessonPanel::open_first(UiContext& ui) {
+  if (!runner_ || runner_->course().lessons.empty()) return false;
+  report(runner_->open(0, &ui.lab));
+  return true;
+}
+
 bp::Status LessonPanel::check_link(const std::string& id, int step) const {
   const int index = runner_ ? runner_->course().find(id) : -1;
   if (index < 0) return bp::Status::error("there is no lesson \"" + id.substr(0, 40) + "\"");
@@ -150,6 +156,8 @@ void LessonPanel::update(UiContext& ui) {
     } else if (const lessons::Step& s = *runner_->step(); !s.show.empty()) {
       if (s.shows("inspector"))
         tab_request_ = "Inspector";
+      else if (s.shows("graph"))
+        tab_request_ = "Graph";
       else if (s.shows("update_sizes"))
         tab_request_ = "Weights";
     }

@@ -30,6 +30,8 @@ class LessonPanel {
   void init(const std::string& dir);
   // Opens the lesson with this id where the learner left it; false when there is none.
   bool open(const std::string& id, UiContext& ui);
+  // Opens the course's first lesson where the learner left it; false when there is none.
+  bool open_first(UiContext& ui);
   // Whether a link's lesson exists and has the step (counted from 1; 0: where the learner left
   // it); the message names what is missing.
   bp::Status check_link(const std::string& id, int step) const;
