@@ -181,8 +181,11 @@ TEST(LessonNumbers, L07RavineZigZagsAndTheTheorysMomentumWins) {
   EXPECT_EQ(l.lab().settings().hyper.learning_rate, 1.55);
   EXPECT_LT(1.55, 2 / lmax);
   EXPECT_GT(1.55 * lmax, 1.9) << "each step across the valley overshoots to the other side";
-  // 07/1: "here about 0.40".
+  // 07/1: "here about 0.40"; Goh's own η for that μ, (2/(√λmax + √λmin))², "about 2.1", not the
+  // lesson's 1.55.
   EXPECT_NEAR(mu_theory, 0.40, 0.01);
+  const double eta_theory = std::pow(2 / (std::sqrt(lmax) + std::sqrt(lmin)), 2);
+  EXPECT_NEAR(eta_theory, 2.1, 0.05);
 
   const MomentumRun plain = run_momentum(0), theory = run_momentum(0.4), heavy = run_momentum(0.9),
                     heavier = run_momentum(0.95);
