@@ -76,8 +76,7 @@ const Command& grad_command() {
       {
           text_flag("model", "M.json", nullptr,
                     "Model file (format \"bplab-model\"). Without \"weights\" the parameters are 0."),
-          text_flag("data", "D.csv", nullptr,
-                    "Data file: a header row, then rows of inputs followed by targets."),
+          data_flag(),
           loss_flag(),
       },
       run,

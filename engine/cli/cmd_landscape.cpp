@@ -92,8 +92,7 @@ const Command& landscape_command() {
       {
           text_flag("model", "M.json", nullptr,
                     "Model file (format \"bplab-model\"): the centre of the plane."),
-          text_flag("data", "D.csv", nullptr,
-                    "Data file: a header row, then rows of inputs followed by targets."),
+          data_flag(),
           loss_flag(),
           text_flag("plane", "P", nullptr,
                     "Two parameter names (w1,w5), or hessian, random or line (see below)."),

@@ -134,8 +134,7 @@ const Command& train_command() {
       {
           text_flag("model", "M.json", nullptr,
                     "Model file (format \"bplab-model\") to start from."),
-          text_flag("data", "D.csv", nullptr,
-                    "Training data: a header row, then rows of inputs followed by targets."),
+          data_flag(),
           loss_flag(),
           real_flag("lr", "η", nullptr, {0, kMaxLearningRate, true, false},
                     "Learning rate η."),

@@ -15,6 +15,9 @@ namespace bp::cli {
 // The --loss flag of grad and train, read by find_loss_flag.
 FlagSpec loss_flag();
 
+// The --data flag of grad, train and landscape, read by load_data.
+FlagSpec data_flag();
+
 // nullptr and *error = "unknown --loss ..." listing the valid names when name is unknown.
 const Loss* find_loss_flag(const std::string& name, std::string* error);
 
@@ -23,7 +26,9 @@ const Loss* find_loss_flag(const std::string& name, std::string* error);
 // bce: sigmoid). On error *net is untouched.
 Status load_model(const std::string& path, const Loss& loss, Network* net, bool* has_weights);
 
-// Reads a CSV data file whose columns must be the network's inputs then its targets.
+// Reads a CSV data file whose columns must be the network's inputs then its targets, or its inputs
+// then a column headed `class` (whole numbers 0 … K − 1): the target of a one-output model (0 or
+// 1), or K one-hot targets for a model of K outputs.
 Status load_data(const std::string& path, const Network& net, Dataset* data);
 
 // What grad and train both read: --loss, --model and --data.
