@@ -75,7 +75,8 @@ TEST(PanelLayout, EveryPanelKeepsAUsableSizeAtTheRequiredSizes) {
       const PanelLayout layout = layout_panels(size.w, size.h, set);
       for (const Named& p : panels(layout, set)) {
         if (!p.wanted) continue;
-        EXPECT_GE(p.rect.w, kMinColumn) << p.name << " at " << size.w << "x" << size.h;
+        const float narrowest = std::string(p.name) == "controls" ? kMinControls : kMinColumn;
+        EXPECT_GE(p.rect.w, narrowest) << p.name << " at " << size.w << "x" << size.h;
         EXPECT_GE(p.rect.h, 120.0f) << p.name << " at " << size.w << "x" << size.h;
       }
     }
@@ -90,10 +91,12 @@ TEST(PanelLayout, WideAndLandscapeDisplaysGetThreeColumns) {
     EXPECT_EQ(l.view.x, l.controls.w);
     EXPECT_EQ(l.loss.x, l.view.x + l.view.w);
   }
-  // 1280 wide: controls 27 % of the width, the map 48 % of the rest, about square.
+  // 1280 wide: the controls at their narrowest (27 % of the width would cut their widest row),
+  // the map 48 % of the rest, about square.
   const PanelLayout wide = layout_panels(1280, 800, PanelSet{});
-  EXPECT_EQ(wide.controls.w, 346);
-  EXPECT_EQ(wide.view.w, 448);
+  EXPECT_EQ(wide.controls.w, kMinControls);
+  EXPECT_EQ(wide.view.w, 432);
+  EXPECT_EQ(layout_panels(1920, 1080, PanelSet{}).controls.w, 400);
   EXPECT_EQ(wide.view.h, 480);
 }
 
@@ -114,8 +117,8 @@ TEST(PanelLayout, AnUprightTabletGetsTwoRowsWithLargeViews) {
 }
 
 TEST(PanelLayout, ANarrowDisplayStacksEvenWhenWide) {
-  // Three columns of kMinColumn do not fit in 850 units.
-  EXPECT_EQ(layout_panels(850, 700, PanelSet{}).mode, PanelLayout::Mode::Rows);
+  // The controls and two columns of kMinColumn do not fit in 950 units.
+  EXPECT_EQ(layout_panels(950, 700, PanelSet{}).mode, PanelLayout::Mode::Rows);
   // Two columns do (an embedded frame with no controls).
   PanelSet two;
   two.controls = false;

@@ -17,6 +17,8 @@
 #include "lesson.h"
 #include "platform_services.h"
 #include "point_sprites.h"
+#include "touch_input.h"
+#include "ui_scale.h"
 #include "url_hash.h"
 
 namespace bplab {
@@ -31,13 +33,11 @@ constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFl
                                          ImGuiWindowFlags_NoCollapse |
                                          ImGuiWindowFlags_NoBackground;
 
-// Places the next window at a fixed rectangle of the display, recomputed every frame so the
-// layout follows the browser window. Its edges are on whole pixels, so that neighbouring panels
-// share an edge and never a pixel (a frame may clear and redraw one panel alone: FrameDamage).
-void place(float x, float y, float w, float h) {
-  const ImVec2 p0(std::round(x), std::round(y)), p1(std::round(x + w), std::round(y + h));
-  ImGui::SetNextWindowPos(p0, ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(p1.x - p0.x, p1.y - p0.y), ImGuiCond_Always);
+// Places the next window at its rectangle of the layout, recomputed every frame so the layout
+// follows the browser window (panel_layout.h puts the edges on whole pixels).
+void place(const PanelRect& r) {
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h), ImGuiCond_Always);
 }
 
 }  // namespace
@@ -54,8 +54,8 @@ void LabApp::init(const Options& options) {
   // would need bilinear, so lines are anti-aliased with geometry instead.
   style.AntiAliasedLinesUseTex = false;
   configure_keyboard_navigation();
-  load_lab_font(options.font_path, kFontSizePx, options.pixel_ratio);
-  point_sprites::prepare(kPointRadius, options.pixel_ratio);
+  font_path_ = options.font_path;
+  rasterise(options.pixel_ratio * ui_scale::factor());
 
   network_state_.unit_maps = &boundary_view_;
   lessons_.init(options.lessons_dir);
@@ -66,6 +66,19 @@ void LabApp::init(const Options& options) {
   // notice says why) is not asked what they came for.
   welcome_.init(link_.welcome && !link_.embed && link_.lesson_files.empty() && !lessons_.active() &&
                 ui_.notice.empty());
+}
+
+void LabApp::rasterise(float ratio) {
+  ImGui::GetIO().Fonts->Clear();
+  load_lab_font(font_path_.c_str(), kFontSizePx, ratio);
+  point_sprites::prepare(kPointRadius, ratio);
+  atlas_ratio_ = ratio;
+}
+
+bool LabApp::follow_pixel_ratio(float ratio) {
+  if (ratio == atlas_ratio_) return false;
+  rasterise(ratio);
+  return true;
 }
 
 void LabApp::open_link(const std::string& hash) {
@@ -197,38 +210,33 @@ void LabApp::frame() {
   handle_play_shortcut(ui_);
   handle_panel_switch_keys();
   shortcuts_.handle_key();
+  touch_input::begin_frame();
   observe_frame_rate();
 
-  // Layout: controls on the left; output map over the network diagram in the middle; loss curve
-  // over a tabbed panel (inspector, weights, import/export, lessons) on the right. During a
-  // lesson the step decides which views are shown (a view left out gives its space to its
-  // neighbour in the column), the step's widget takes the output map's place (widgets serve
-  // single-weight networks, whose map says little), and the lesson's own window tops the right
-  // column. An embedded frame (url_hash.h) draws no title bars, and a column it leaves empty
-  // gives its width to the others.
+  // Layout (panel_layout.h): controls; output map over the network diagram; loss curve over a
+  // tabbed panel (inspector, weights, import/export, lessons), in three columns or, upright or
+  // narrow, in two rows. During a lesson the step decides which views are shown (a view left out
+  // gives its space to its neighbours), the step's widget takes the output map's place (widgets
+  // serve single-weight networks, whose map says little), and the lesson's own window tops the
+  // loss and details. An embedded frame (url_hash.h) draws no title bars.
   const ImGuiWindowFlags panel_flags = kPanelFlags | (link_.embed ? ImGuiWindowFlags_NoTitleBar : 0);
   const bool details = !link_.embed || shows("inspector") || shows("update_sizes") || shows("landscape") ||
                        shows("graph");
-  const bool right_column = lessons_.active() || shows("loss_curve") || details;
   const bool widget = !lessons_.widget().empty();
   const bool map = !widget && shows("boundary");
   const bool network = shows("network");
   const ImVec2 d = ImGui::GetIO().DisplaySize;
-  const float left = !link_.embed || shows("controls") ? std::clamp(d.x * 0.27f, 300.0f, 400.0f) : 0.0f;
-  float mid = std::max(300.0f, (d.x - left) * 0.48f);
-  if (link_.embed && !(widget || map || network)) mid = 0;
-  if (link_.embed && !right_column) mid = d.x - left;
-  const float right = std::max(300.0f, d.x - left - mid);
+  layout_ = layout_panels(d.x, d.y, {shows("controls"), widget || map, network, lessons_.active(),
+                                     shows("loss_curve"), details});
 
   if (shows("controls")) {
-    place(0, 0, left, d.y);
+    place(layout_.controls);
     if (ImGui::Begin("Backprop Lab", nullptr, panel_flags)) draw_controls_panel(ui_);
     ImGui::End();
   }
 
-  const float map_h = !network ? d.y : (widget || map) ? std::min(d.y * 0.6f, mid + 90.0f) : 0.0f;
   if (widget) {
-    place(left, 0, mid, map_h);
+    place(layout_.view);
     // "###" keeps one window (and its place) while the title follows the widget.
     const std::string title = std::string(lessons_.widget_title()) + "###Lesson widget";
     if (ImGui::Begin(title.c_str(), nullptr, panel_flags)) lessons_.draw_widget(ui_);
@@ -236,34 +244,30 @@ void LabApp::frame() {
   }
   network_state_.has_map_point = false;
   if (map) {
-    place(left, 0, mid, map_h);
+    place(layout_.view);
     if (ImGui::Begin("Output", nullptr, panel_flags)) boundary_view_.draw(ui_);
     ImGui::End();
     network_state_.has_map_point =
         boundary_view_.hovered_point(&network_state_.map_x1, &network_state_.map_x2);
   }
   if (network) {
-    place(left, map_h, mid, d.y - map_h);
+    place(layout_.network);
     if (ImGui::Begin("Network", nullptr, panel_flags)) draw_network_view(ui_, network_state_);
     ImGui::End();
   }
 
-  float top = 0;
   if (lessons_.active()) {
-    top = d.y * 0.5f;
-    place(left + mid, 0, right, top);
+    place(layout_.lesson);
     if (ImGui::Begin("Lesson", nullptr, panel_flags)) lessons_.draw_step(ui_);
     ImGui::End();
   }
   if (shows("loss_curve")) {
-    const float loss_h = !details ? d.y - top : lessons_.active() ? (d.y - top) * 0.45f : d.y * 0.36f;
-    place(left + mid, top, right, loss_h);
+    place(layout_.loss);
     if (ImGui::Begin("Loss", nullptr, panel_flags)) draw_loss_view(ui_, loss_state_);
     ImGui::End();
-    top += loss_h;
   }
 
-  if (details) place(left + mid, top, right, d.y - top);
+  if (details) place(layout_.details);
   const char* tab_request = lessons_.take_tab_request();
   const auto tab_flags = [tab_request](const char* tab) {
     return tab_request && std::strcmp(tab, tab_request) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
@@ -302,6 +306,10 @@ void LabApp::frame() {
       lessons_.draw_list(ui_);
       ImGui::EndTabItem();
     }
+    if (!link_.embed && tab("Display")) {
+      ui_scale::draw_setting();
+      ImGui::EndTabItem();
+    }
     if (ImGui::TabItemButton("Keyboard", ImGuiTabItemFlags_Trailing)) shortcuts_.toggle();
     item_registry::record("Keyboard");
     ImGui::SetItemTooltip("Every keyboard shortcut of the lab (F1).");
@@ -312,6 +320,7 @@ void LabApp::frame() {
   }
   if (details) ImGui::End();
 
+  touch_input::draw_type_button();
   draw_divergence_popup();
   if (welcome_.draw() == WelcomeCard::Choice::Course) lessons_.open_first(ui_);
   shortcuts_.draw();
@@ -341,6 +350,13 @@ std::string LabApp::state_json() const {
     if (shows(view.c_str())) shown.push_back(view);
   j["embed"] = link_.embed;
   j["panels"] = shown;
+  const auto rect_json = [](const PanelRect& r) { return nlohmann::json{{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}; };
+  j["ui_scale"] = ui_scale::factor();
+  j["atlas_ratio"] = atlas_ratio_;
+  j["layout"] = {{"mode", layout_.mode == PanelLayout::Mode::Rows ? "rows" : "columns"},
+                 {"controls", rect_json(layout_.controls)}, {"view", rect_json(layout_.view)},
+                 {"network", rect_json(layout_.network)},   {"lesson", rect_json(layout_.lesson)},
+                 {"loss", rect_json(layout_.loss)},         {"details", rect_json(layout_.details)}};
   j["welcome"] = welcome_.visible();
   const lab::LandscapeSession& land = landscape_state_.session;
   nlohmann::json path = nlohmann::json::array();

@@ -15,6 +15,7 @@
 #include "lesson_panel.h"
 #include "loss_view.h"
 #include "network_view.h"
+#include "panel_layout.h"
 #include "notation_window.h"
 #include "shortcuts_window.h"
 #include "ui_context.h"
@@ -51,7 +52,9 @@ class LabApp {
   // What tests can observe (window.lab.state()): the Lab's state plus frame, frames that drew,
   // fps, samples/s, the training budget, the swap interval, notice, error and the lesson
   // ({id, step, steps, task_done}), whether the frame is embedded and the views it shows
-  // (embed, panels), and whether the first-visit card shows (welcome).
+  // (embed, panels), the panel layout (layout: mode and each panel's {x, y, w, h} in ImGui units),
+  // the UI scale (ui_scale), the device pixels per unit the font was rasterised at (atlas_ratio),
+  // and whether the first-visit card shows (welcome).
   std::string state_json() const;
   // Display refreshes per frame that the lab asks for (FramePacer): the platform passes it
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
@@ -70,6 +73,12 @@ class LabApp {
 
   UiContext& ui() { return ui_; }
 
+  // Re-rasterises the font and the point sprites when `ratio` (device pixels per ImGui unit:
+  // the pixel ratio times the UI scale) differs from the atlas's, as after a browser zoom, a move
+  // to another screen or a new UI scale. Call before the frame; true when the atlas was rebuilt,
+  // and the renderer must upload it again.
+  bool follow_pixel_ratio(float ratio);
+
   // The open lesson as its window shows it, and its buttons and answer field, for the page's DOM
   // layer (web_bridge.cpp: window.lab.lesson(), lessonAction(), answer()).
   LessonPanel::View lesson_view() const { return lessons_.view(); }
@@ -77,6 +86,7 @@ class LabApp {
   void lesson_answer(const std::string& text) { lessons_.set_answer_text(text); }
 
  private:
+  void rasterise(float ratio);  // the font and sprites at ratio device pixels per unit
   void observe_frame_rate();
   void record_training();  // Lab::record() once after the slices of a frame
   void draw_divergence_popup();
@@ -113,6 +123,9 @@ class LabApp {
   bool frame_trained_ = false;     // a fixed-speed frame trains once
   bool unrecorded_ = false;        // slices trained since the last Lab::record()
   std::string written_hash_;
+  std::string font_path_;
+  float atlas_ratio_ = 0;  // device pixels per unit the atlas was rasterised at
+  PanelLayout layout_;  // this frame's panel rectangles
   // The link's keys for the page (url_hash.h: embed, panels, lessons; lesson and step unused),
   // kept in the hash with the settings.
   lab::LinkTarget link_;

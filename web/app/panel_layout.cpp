@@ -36,7 +36,7 @@ void stack_right_column(const PanelSet& shown, float x0, float y0, float x1, flo
 PanelLayout columns(float w, float h, const PanelSet& shown, bool middle, bool right) {
   PanelLayout out;
   out.mode = PanelLayout::Mode::Columns;
-  const float left = shown.controls ? std::clamp(w * 0.27f, kMinColumn, 400.0f) : 0.0f;
+  const float left = shown.controls ? std::clamp(w * 0.27f, kMinControls, 400.0f) : 0.0f;
   float mid = 0;
   if (middle) mid = right ? std::clamp((w - left) * 0.48f, kMinColumn, std::max(kMinColumn, w - left - kMinColumn)) : w - left;
   if (shown.controls) out.controls = between(0, 0, middle || right ? left : w, h);
@@ -64,7 +64,7 @@ PanelLayout rows(float w, float h, const PanelSet& shown, bool middle, bool righ
     if (shown.network) out.network = between(split, 0, w, top_h);
   }
   const float left =
-      !shown.controls ? 0.0f : right ? std::clamp(w * 0.42f, std::min(kMinColumn, w / 2), 400.0f) : w;
+      !shown.controls ? 0.0f : right ? std::clamp(w * 0.42f, std::min(kMinControls, w / 2), 400.0f) : w;
   if (shown.controls) out.controls = between(0, top_h, left, h);
   if (right) stack_right_column(shown, left, top_h, w, h, &out);
   return out;
@@ -75,8 +75,8 @@ PanelLayout rows(float w, float h, const PanelSet& shown, bool middle, bool righ
 PanelLayout layout_panels(float width, float height, const PanelSet& shown) {
   const bool middle = shown.view || shown.network;
   const bool right = shown.lesson || shown.loss || shown.details;
-  const int column_count = int(shown.controls) + int(middle) + int(right);
-  const bool fits = width >= column_count * kMinColumn;
+  const float needed = (shown.controls ? kMinControls : 0.0f) + (int(middle) + int(right)) * kMinColumn;
+  const bool fits = width >= needed;
   const bool upright = height > width;
   return fits && !upright ? columns(width, height, shown, middle, right)
                           : rows(width, height, shown, middle, right);

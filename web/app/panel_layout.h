@@ -31,9 +31,11 @@ struct PanelLayout {
   PanelRect controls, view, network, lesson, loss, details;
 };
 
-// Narrowest a column of panels may be: the controls' widest row (Play, Step, Step epoch, Reset
-// with their help markers) fits in it.
+// Narrowest a column of panels may be.
 constexpr float kMinColumn = 300.0f;
+// Narrowest the controls may be: their widest row (Pause, Step, Step epoch, Reset, each with its
+// help marker) beside the scrollbar of a panel too short for all of them.
+constexpr float kMinControls = 380.0f;
 
 // Rectangles tiling width × height for the panels in `shown`; a panel not wanted gets an empty
 // rectangle and its space goes to its neighbours. Edges are whole units, and neighbouring panels

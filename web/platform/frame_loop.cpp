@@ -9,7 +9,9 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "display_scale.h"
 #include "texture_changes.h"
+#include "ui_scale.h"
 
 namespace bplab {
 
@@ -100,9 +102,19 @@ double draw(ImDrawData* data, FrameDamage* damage, PixelSize size) {
 }  // namespace
 
 void render_frame(LabApp& app, double frame_interval_s, FrameDamage* damage) {
+  ImGui_ImplSDL2_NewFrame();
+  apply_ui_scale(ui_scale::factor());
+  // A new pixel ratio or UI scale: the font and sprites again at the new resolution, uploaded
+  // again (before the first frame the backend uploads them itself).
+  const bool uploaded = ImGui::GetIO().Fonts->TexID != nullptr;
+  if (app.follow_pixel_ratio(device_pixels_per_unit()) && uploaded) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    g_nearest_atlas = nullptr;
+    if (damage != nullptr) damage->invalidate();
+  }
   ImGui_ImplOpenGL3_NewFrame();
   use_nearest_filtering_for_atlas();
-  ImGui_ImplSDL2_NewFrame();
   if (frame_interval_s > 0) ImGui::GetIO().DeltaTime = static_cast<float>(frame_interval_s);
   ImGui::NewFrame();
   app.frame();

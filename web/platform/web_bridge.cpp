@@ -12,6 +12,7 @@
 #include "gl_boundary_renderer.h"
 #include "item_registry.h"
 #include "keyboard_nav.h"
+#include "ui_scale.h"
 
 namespace bplab::web_bridge {
 namespace {
@@ -36,17 +37,18 @@ EMSCRIPTEN_KEEPALIVE const char* bplab_state_json() {
 }
 
 // {"x","y","width","height"} of the item drawn last frame under label, in CSS pixels relative to
-// the canvas; "null" when no such item was drawn. An empty label asks for the item with the
-// keyboard focus (keyboard_nav.h), "null" while no focus shows.
+// the canvas (ImGui's units times the UI scale); "null" when no such item was drawn. An empty
+// label asks for the item with the keyboard focus (keyboard_nav.h), "null" while no focus shows.
 EMSCRIPTEN_KEEPALIVE const char* bplab_item_rect_json(const char* label) {
   using namespace bplab::web_bridge;
   const auto rect = *label == '\0' ? bplab::nav_focus_rect() : bplab::item_registry::find(label);
   if (!rect) {
     g_reply = "null";
   } else {
+    const float s = bplab::ui_scale::factor();
     char buffer[160];
     std::snprintf(buffer, sizeof buffer, R"({"x":%.2f,"y":%.2f,"width":%.2f,"height":%.2f})",
-                  rect->x, rect->y, rect->w, rect->h);
+                  rect->x * s, rect->y * s, rect->w * s, rect->h * s);
     g_reply = buffer;
   }
   return g_reply.c_str();
