@@ -33,7 +33,7 @@ Status make_plane(const Flags& flags, const Inputs& in, Plane* plane) {
     return line_plane(in.net, initial.params(), plane);
   }
   const std::size_t comma = spec.find(',');
-  if (comma == std::string::npos)
+  if (comma == std::string::npos || spec.find(',', comma + 1) != std::string::npos)
     return Status::error("--plane must be two parameter names like w1,w5, or hessian, random or "
                          "line, got '" + spec.substr(0, 40) + "'");
   const Status s = name_plane(in.net, spec.substr(0, comma), spec.substr(comma + 1), plane);

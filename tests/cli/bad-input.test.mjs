@@ -62,6 +62,7 @@ const data = {
   empty: file('empty.csv', ''),
   tooBig: huge('too-big.csv'),
   missing: path.join(dir, 'missing.csv'),
+  classBeyond: file('class-beyond.csv', 'x1,x2,class\n0.05,0.10,2\n'),
 };
 
 // A linear model that gradient descent with a huge step drives to infinity within a few epochs.
@@ -184,6 +185,17 @@ const cases = [
   ['landscape --plane line --from a missing file', () => landArgs({ plane: 'line', from: models.missing }), 1, 'missing.json'],
   ['landscape --seed -1', () => landArgs({ plane: 'random', seed: '-1' }), 2, '--seed'],
   ['landscape with a bad data file', () => landArgs({ data: data.short }), 1, 'short.csv'],
+  ['landscape --plane saddle', () => landArgs({ plane: 'saddle' }), 1, "--plane must be two parameter names like w1,w5, or hessian, random or line, got 'saddle'"],
+  ['landscape --plane w1,w5,w6', () => landArgs({ plane: 'w1,w5,w6' }), 1, "got 'w1,w5,w6'"],
+  ['landscape --plane ,', () => landArgs({ plane: ',' }), 1, "--plane: no parameter ''"],
+  ['landscape --grid 2.5', () => landArgs({ grid: '2.5' }), 2, '--grid must be a whole number'],
+  ['landscape --grid abc', () => landArgs({ grid: 'abc' }), 2, '--grid'],
+  ['landscape --range 1e7', () => landArgs({ range: '1e7' }), 2, '--range must be in (0, 1000000]'],
+  ['landscape --range inf', () => landArgs({ range: 'inf' }), 2, '--range must be a finite decimal number'],
+  ['landscape --l2 -1', () => landArgs({ l2: '-1' }), 2, '--l2 must be >= 0'],
+  ['landscape --l1 nan', () => landArgs({ l1: 'nan' }), 2, '--l1'],
+  ['landscape --from another architecture', () => landArgs({ plane: 'line', from: models.linearOut }), 1, 'another architecture than --model'],
+  ['landscape with a class beyond the outputs', () => landArgs({ data: data.classBeyond }), 1, 'class-beyond.csv: line 2, column 3: class 2'],
 ];
 
 cases.forEach(([name, args, code, mention], k) => {
