@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <utility>
 #include <nlohmann/json.hpp>
 
 #include "controls_panel.h"
@@ -100,6 +101,8 @@ void LabApp::open_link(const std::string& hash) {
     return;
   }
   ui_.apply(s);
+  // A link that chooses the landscape's plane (land=) opens its tab.
+  landscape_state_.select_tab = s.landscape != lab::LandscapeOptions{};
   link_ = {"", 0, target.embed, target.panels, target.lesson_files, target.welcome};
   if (!target.lesson_files.empty())
     lessons_.load_link_files(target.lesson_files, target.lesson, target.step);
@@ -269,6 +272,7 @@ void LabApp::frame() {
 
   if (details) place(layout_.details);
   const char* tab_request = lessons_.take_tab_request();
+  if (!tab_request && std::exchange(landscape_state_.select_tab, false)) tab_request = "Landscape";
   const auto tab_flags = [tab_request](const char* tab) {
     return tab_request && std::strcmp(tab, tab_request) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
   };
@@ -369,7 +373,9 @@ std::string LabApp::state_json() const {
                     {"complete", land.complete()},
                     {"center_loss", land.has_plane() ? nlohmann::json(land.center_loss()) : nlohmann::json()},
                     {"min_loss", land.complete() ? nlohmann::json(land.min_loss()) : nlohmann::json()},
-                    {"path", path}};
+                    {"path", path},
+                    {"lambda_max", std::isfinite(land.lambda_max()) ? nlohmann::json(land.lambda_max()) : nlohmann::json()},
+                    {"lambda_min", std::isfinite(land.lambda_min()) ? nlohmann::json(land.lambda_min()) : nlohmann::json()}};
   const lessons::LessonRunner::Position lesson = lessons_.position();
   j["lesson"] = {{"id", lesson.id.empty() ? nlohmann::json() : nlohmann::json(lesson.id)},
                  {"step", lesson.step},

@@ -12,6 +12,7 @@ namespace bplab {
 struct LandscapeViewState {
   lab::LandscapeSession session;
   bool log_colour = false;
+  bool select_tab = false;  // bring the tab to the front on the next frame (a link's land=)
 };
 
 void draw_landscape_view(UiContext& ui, LandscapeViewState& state);
