@@ -34,6 +34,8 @@ const lab::Settings& sentinel() {
     v.hyper = {0.5, 0.25, 3, 0.125, 0.0625};
     v.speed = 17;
     v.hidden_controls = lab::kControlReg;
+    v.landscape.mode = lab::LandscapeMode::Line;
+    v.landscape.grid = 17;
     return v;
   }();
   return s;
