@@ -32,7 +32,8 @@ bool slider_int(const char* label, int* v, int lo, int hi, bool log_scale) {
   return changed;
 }
 
-// A combo over a list of names; returns true when the selection changed.
+// A combo over a list of names; returns true when the selection changed. While it is open each
+// entry's rectangle is recorded as "<label>: <name>" ("Loss: bce").
 template <typename List, typename NameOf, typename Enabled>
 bool combo(const char* label, int* index, const List& items, NameOf name_of, Enabled enabled) {
   bool changed = false;
@@ -43,6 +44,7 @@ bool combo(const char* label, int* index, const List& items, NameOf name_of, Ena
         changed = k != *index;
         *index = k;
       }
+      item_registry::record((std::string(label) + ": " + name_of(items[k])).c_str());
       ImGui::EndDisabled();
     }
     ImGui::EndCombo();
