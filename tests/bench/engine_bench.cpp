@@ -9,6 +9,7 @@
 
 #include "generators.h"
 #include "init.h"
+#include "landscape.h"
 #include "network.h"
 #include "trainer.h"
 
@@ -50,6 +51,33 @@ BENCHMARK(BM_TrainStep)->ArgNames({"width", "depth", "batch"})
 // Depth, at width 8 and batch 10.
 BENCHMARK(BM_TrainStep)->ArgNames({"width", "depth", "batch"})
     ->Args({8, 1, 10})->Args({8, 3, 10})->Args({8, 4, 10})->Args({8, 5, 10})->Args({8, 6, 10});
+
+// The Landscape view's full grid (landscape.h) for the lab's default network: 2-4-2-1 tanh with a
+// sigmoid output, ½SSE, Xavier under seed 1, on 200 circle samples (the default lab's training
+// half), over the plane of w1 and w2. Arg: points per axis. items_per_second = grid points/s; the
+// time per iteration is one whole grid.
+void BM_LandscapeGrid(benchmark::State& state) {
+  const int grid = int(state.range(0));
+  const bp::Dataset data = bp::generate_dataset(bp::DatasetKind::Circle, 200, 0.1, 1);
+  bp::Network net;
+  if (!bp::Network::create({{2, bp::ActivationId::Linear}, {4, bp::ActivationId::Tanh},
+                            {2, bp::ActivationId::Tanh}, {1, bp::ActivationId::Sigmoid}}, &net)) {
+    state.SkipWithError("bad network");
+    return;
+  }
+  bp::initialise(&net, bp::InitId::Xavier, 1);
+  bp::Plane plane;
+  if (!bp::name_plane(net, "w1", "w2", &plane)) {
+    state.SkipWithError("bad plane");
+    return;
+  }
+  bp::LandscapeGrid out;
+  for (auto _ : state)
+    benchmark::DoNotOptimize(bp::evaluate_landscape(net, bp::loss(bp::LossId::HalfSse), data, plane,
+                                                    grid, 1.0, nullptr, &out));
+  state.SetItemsProcessed(state.iterations() * grid * grid);
+}
+BENCHMARK(BM_LandscapeGrid)->ArgName("grid")->Arg(33)->Arg(65)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

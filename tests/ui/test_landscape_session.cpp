@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "lab.h"
 #include "landscape_session.h"
@@ -60,6 +61,35 @@ TEST(LandscapeSession, PathAndClickMove) {
   EXPECT_DOUBLE_EQ(s.path()[s.path().size() - 2].a, -0.5);
   EXPECT_DOUBLE_EQ(s.path()[s.path().size() - 2].b, 0.25);
   EXPECT_FALSE(l.set_params({1.0, 2.0}));
+}
+
+// The page bench's "main-thread work of a full grid" (tests/bench/landscape_bench.mjs) reads
+// work_ms: the default lab's 65×65 grid, computed within half a millisecond per frame.
+TEST(LandscapeSession, WorkIsCountedPerGridAndSpreadOverFrames) {
+  lab::Lab l;
+  LandscapeSession s;
+  lab::LandscapeOptions o;
+  o.grid = 65;
+  s.set_options(o);
+  int calls = 0;
+  do {
+    s.update(l, 0.0, 0.5);
+    ++calls;
+  } while (!s.complete() && calls < 100000);
+  ASSERT_TRUE(s.complete());
+  EXPECT_EQ(s.work_frames(), calls);
+  EXPECT_GT(calls, 1) << "spread over frames";
+  EXPECT_GT(s.work_ms(), 0.0);
+  std::printf("default lab, 65×65 grid on %d samples: %.1f ms of work over %d frames\n",
+              l.train_set().size(), s.work_ms(), s.work_frames());
+  const double total = s.work_ms();
+  s.update(l, 0.0, 0.5);
+  EXPECT_EQ(s.work_frames(), calls) << "a complete grid costs nothing more";
+  EXPECT_EQ(s.work_ms(), total);
+  l.step();
+  l.evaluate_and_record();
+  s.update(l, 1.0, 0.5);
+  EXPECT_EQ(s.work_frames(), 1) << "a new centre starts a new grid";
 }
 
 TEST(LandscapeSession, PlanesThatCannotBeBuiltSayWhy) {

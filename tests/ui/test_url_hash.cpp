@@ -53,6 +53,43 @@ TEST(UrlHash, SteadyFramesAreTheDefaultAndOnlyTheirAbsenceIsWritten) {
   EXPECT_NE(lab::encode_hash(s).find("&pace=0"), std::string::npos);
 }
 
+TEST(UrlHash, TheLandscapesPlaneGridAndRangeRoundTripAndBadOnesAreRefusedWhole) {
+  EXPECT_EQ(lab::encode_hash(Settings{}).find("land"), std::string::npos) << "the default is left out";
+  Settings s;
+  ASSERT_TRUE(lab::decode_hash("land=hessian:65:2", &s));
+  EXPECT_EQ(s.landscape.mode, lab::LandscapeMode::Hessian);
+  EXPECT_EQ(s.landscape.grid, 65);
+  EXPECT_EQ(s.landscape.range, 2.0);
+  ASSERT_TRUE(lab::decode_hash("land=w1,b1.2", &s));
+  EXPECT_EQ(s.landscape.mode, lab::LandscapeMode::Names);
+  EXPECT_EQ(s.landscape.name1, "w1");
+  EXPECT_EQ(s.landscape.name2, "b1.2");
+  EXPECT_EQ(s.landscape.grid, 33) << "grid and range keep their defaults";
+  EXPECT_EQ(s.landscape.range, 1.0);
+  for (const char* link : {"land=random@7:17:0.25:penalty", "land=path:33:4", "land=line:65:0.05",
+                           "land=w5,w1:17:3", "land=random:33:1:penalty"}) {
+    ASSERT_TRUE(lab::decode_hash(link, &s)) << link;
+    const std::string hash = lab::encode_hash(s);
+    EXPECT_EQ(hash.substr(hash.rfind("&land=") + 1), link);
+    Settings again;
+    ASSERT_TRUE(lab::decode_hash(lab::encode_hash(s), &again));
+    EXPECT_TRUE(again == s) << link;
+  }
+  EXPECT_TRUE(s.landscape.with_penalty);
+  for (const char* bad :
+       {"land=", "land=hessian:64", "land=hessian:33:0", "land=hessian:33:21", "land=hessian:33:0.01", "land=hessian:33:nan",
+        "land=w1,w1", "land=w1", "land=x1,w2", "land=w0,w2", "land=b1,w2", "land=w1,w2,w3",
+        "land=random@", "land=random@-1", "land=random@1.5", "land=hessian:33:1:2", "land=saddle",
+        "land=hessian:penalty:33", "land=path:33:1:penalty:penalty"}) {
+    Settings kept;
+    kept.samples = 7;
+    const bp::Status st = lab::decode_hash(std::string("lr=0.5&") + bad, &kept);
+    EXPECT_FALSE(st) << bad;
+    EXPECT_NE(st.message().find("land="), std::string::npos) << bad << " → " << st.message();
+    EXPECT_EQ(kept.samples, 7) << bad;
+  }
+}
+
 TEST(UrlHash, MissingKeysTakeDefaultsAndEscapesDecode) {
   Settings s;
   ASSERT_TRUE(lab::decode_hash("lr=0.5&f=x1%5E2,x2%5E2&h=", &s));

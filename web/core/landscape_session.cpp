@@ -147,15 +147,17 @@ void LandscapeSession::update(const Lab& lab, double now_s, double budget_ms) {
   const bool moved = lab.revision() != centred_revision_;
   const bool due = options_changed_ ||
                    (moved && (!lab.running() || now_s - centred_at_ >= kRecentreSeconds));
+  const double start = seconds_now();
   if (due) {
+    work_ms_ = 0;
+    work_frames_ = 0;
     recentre(lab);
     centred_at_ = now_s;
   } else if (has_plane_ && moved) {
     reproject();
   }
-  if (!has_plane_ || next_ == order_.size()) return;
-
-  const double start = seconds_now();
+  if (!has_plane_ || (next_ == order_.size() && !due)) return;
+  ++work_frames_;
   bp::LandscapeEvaluator eval(lab.network(), lab.trainer().loss(), lab.train_set(), plane_,
                               penalty(lab));
   const int g = grid_.grid;
@@ -176,6 +178,7 @@ void LandscapeSession::update(const Lab& lab, double now_s, double budget_ms) {
       if (next_ == std::size_t(pass_end_[p])) stride_ = kStrides[p];
     if ((next_ & 7) == 0 && (seconds_now() - start) * 1000 >= budget_ms) break;
   }
+  work_ms_ += (seconds_now() - start) * 1000;
 }
 
 double LandscapeSession::value(int col, int row) const {

@@ -53,6 +53,10 @@ class LandscapeSession {
   double max_loss() const { return max_loss_; }
   int min_col() const { return min_col_; }
   int min_row() const { return min_row_; }
+  // Main-thread work spent on the current grid so far (its plane, centre, arrows and points), in
+  // milliseconds, and the number of update() calls it was spread over.
+  double work_ms() const { return work_ms_; }
+  int work_frames() const { return work_frames_; }
   // E at the centre (the parameters the grid was centred on); NaN before it is computed.
   double center_loss() const { return center_loss_; }
   // The path projected on the plane, oldest first.
@@ -99,6 +103,8 @@ class LandscapeSession {
   std::vector<bp::PlaneCoords> projected_;
   bp::PlaneCoords descent_, velocity_;
   double lambda_max_ = 0, lambda_min_ = 0;
+  double work_ms_ = 0;
+  int work_frames_ = 0;
 };
 
 }  // namespace lab

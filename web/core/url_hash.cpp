@@ -183,6 +183,11 @@ const std::vector<HashKey>& hash_keys() {
          s->steady_frames = n == 1;
          return true;
        }},
+      {"land", [](const Settings& s) -> std::optional<std::string> {
+         if (s.landscape == LandscapeOptions{}) return std::nullopt;
+         return landscape_link(s.landscape);
+       },
+       [](std::string_view v, Settings* s) { return parse_landscape_link(v, &s->landscape); }},
       {"hide", [](const Settings& s) -> std::optional<std::string> {
          if (!s.hidden_controls) return std::nullopt;
          return join_controls(s.hidden_controls);
