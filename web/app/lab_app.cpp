@@ -375,7 +375,9 @@ std::string LabApp::state_json() const {
                     {"min_loss", land.complete() ? nlohmann::json(land.min_loss()) : nlohmann::json()},
                     {"path", path},
                     {"lambda_max", std::isfinite(land.lambda_max()) ? nlohmann::json(land.lambda_max()) : nlohmann::json()},
-                    {"lambda_min", std::isfinite(land.lambda_min()) ? nlohmann::json(land.lambda_min()) : nlohmann::json()}};
+                    {"lambda_min", std::isfinite(land.lambda_min()) ? nlohmann::json(land.lambda_min()) : nlohmann::json()},
+                    {"work_ms", land.work_ms()},
+                    {"work_frames", land.work_frames()}};
   const lessons::LessonRunner::Position lesson = lessons_.position();
   j["lesson"] = {{"id", lesson.id.empty() ? nlohmann::json() : nlohmann::json(lesson.id)},
                  {"step", lesson.step},
