@@ -250,10 +250,13 @@ void data_section(UiContext& ui) {
               "right: class 0).");
 }
 
-// A collapsing section unless the teacher hid it.
+// A collapsing section unless the teacher hid it; its header is recorded under its title, so that
+// a lesson step can highlight the section ("Network").
 bool section(UiContext& ui, const char* title, std::uint32_t control) {
   if (ui.lab.settings().hidden_controls & control) return false;
-  return ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
+  const bool open = ImGui::CollapsingHeader(title, ImGuiTreeNodeFlags_DefaultOpen);
+  item_registry::record(title);
+  return open;
 }
 
 // Draws a group's controls, disabled while a lesson step locks the group.
