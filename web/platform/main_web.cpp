@@ -5,6 +5,7 @@
 #include "frame_loop.h"
 #include "lab_app.h"
 #include "lab_window.h"
+#include "screen_keyboard.h"
 #include "services_loop.h"
 #include "web_bridge.h"
 
@@ -80,6 +81,7 @@ int main() {
   if (!bplab::open_lab_window("Backprop Lab", 1280, 800, &page.window)) return 1;
   page.app.init({kFontPath, static_cast<float>(emscripten_get_device_pixel_ratio()), kLessonsDir});
   bplab::web_bridge::attach(&page.app);
+  bplab::screen_keyboard::attach();
   emscripten_set_main_loop_arg(tick, &page, 0, true);
   return 0;
 }
