@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <tuple>
 #include <vector>
 
+#include "landscape_session.h"
 #include "learner.h"
 
 namespace {
@@ -206,6 +208,128 @@ TEST(LessonNumbers, L07RavineZigZagsAndTheTheorysMomentumWins) {
   EXPECT_LT(heavier.loss, 2e-3);
   EXPECT_GE(heavy.loss_rises, 5);
   EXPECT_GE(heavier.loss_rises, 5);
+}
+
+
+// What the Landscape tab draws of a lesson step's run: the step opened as the learner opens it
+// (its set-up chooses the plane, land=…), trained frame by frame while the view updates, as the
+// app's loop does (lab_app.cpp: train, then the view's session.update at 60 frames per second).
+struct LandscapeRun {
+  std::vector<bp::PlaneCoords> path;  // oldest first, one point per frame
+  int reversals = 0;                  // path steps that turn back: Δp_k · Δp_k−1 < 0
+  double loss = 0;
+};
+
+LandscapeRun landscape_run(Learner& l, int frames) {
+  lab::LandscapeSession session;
+  session.set_options(l.lab().settings().landscape);
+  double now = 0;
+  session.update(l.lab(), now, 0.0);
+  EXPECT_TRUE(session.has_plane()) << session.error();
+  l.lab().set_running(true);
+  for (int f = 0; f < frames && l.lab().running(); ++f) {
+    l.lab().train_frame(16.0);
+    now += 1.0 / 60;
+    session.update(l.lab(), now, 0.0);
+  }
+  l.lab().set_running(false);
+  LandscapeRun run;
+  run.path = session.path();
+  const std::vector<bp::PlaneCoords>& p = run.path;
+  for (std::size_t k = 2; k < p.size(); ++k) {
+    const double da = p[k].a - p[k - 1].a, db = p[k].b - p[k - 1].b;
+    const double pa = p[k - 1].a - p[k - 2].a, pb = p[k - 1].b - p[k - 2].b;
+    if (da * pa + db * pb < 0) ++run.reversals;
+  }
+  run.loss = l.lab().loss_train();
+  return run;
+}
+
+// Opens lesson `id` at `step` (from 0), as a link to that step does.
+void open_at(Learner& l, const std::string& id, int step) {
+  l.open(id);
+  EXPECT_TRUE(l.runner().open_at(l.runner().lesson_index(), step, &l.lab()));
+}
+
+// |Δp_k| > |Δp_k−1|: path steps longer than the one before.
+int growing_steps(const std::vector<bp::PlaneCoords>& p) {
+  int n = 0;
+  for (std::size_t k = 2; k < p.size(); ++k)
+    if (std::hypot(p[k].a - p[k - 1].a, p[k].b - p[k - 1].b) >
+        std::hypot(p[k - 1].a - p[k - 2].a, p[k - 1].b - p[k - 2].b))
+      ++n;
+  return n;
+}
+
+// 04/4: on the plane (w1, b1.1) "E is a bowl; your path runs straight along the w1 axis: the bias
+// stays exactly 0 … with η = 0.1 or 0.5 every step lands short of the bottom, never past it".
+TEST(LessonNumbers, L04PathRunsAlongWToTheBottomOfABowl) {
+  for (const double eta : {0.1, 0.5}) {
+    Learner l;
+    open_at(l, "gradient-descent", 4);
+    Matrix h;
+    std::vector<double> g;
+    normal_equations(l.lab().train_set(), &h, &g);
+    EXPECT_GT(eigenvalues(h).front(), 0) << "a bowl: E curves up in every direction of (w1, b1.1)";
+    l.learning_rate(eta);
+    const LandscapeRun run = landscape_run(l, 30);
+    ASSERT_EQ(run.path.size(), 31u);
+    for (std::size_t k = 1; k < run.path.size(); ++k) {
+      EXPECT_EQ(run.path[k].b, 0.0) << "η " << eta << ", point " << k;
+      EXPECT_GT(run.path[k].a, run.path[k - 1].a) << "η " << eta << ", point " << k;
+    }
+    EXPECT_EQ(l.lab().network().biases(1)[0], 0.0);
+    EXPECT_LT(l.lab().network().weight(1, 0, 0), 2.0) << "η " << eta;
+  }
+}
+
+// 06/2: on the Hessian plane, at η = 3 "the path jumps across the valley at every step, each jump
+// wider than the last" (one iteration per frame).
+TEST(LessonNumbers, L06TooLargeAStepJumpsWiderEachTime) {
+  Learner l;
+  open_at(l, "learning-rate", 2);
+  EXPECT_EQ(l.lab().settings().speed, 1);
+  l.learning_rate(3);
+  const LandscapeRun run = landscape_run(l, 40);
+  const int steps = int(run.path.size()) - 2;
+  ASSERT_EQ(steps, 39);
+  EXPECT_EQ(run.reversals, steps);
+  EXPECT_GE(growing_steps(run.path), steps - 1);
+}
+
+// 07/0, 07/1, 07/3 on the Hessian plane over 40 iterations: μ = 0 "turns back at every step";
+// μ = 0.4 "turns back once"; μ = 0.9 "on about a quarter of its steps".
+TEST(LessonNumbers, L07PathsOnTheHessianPlane) {
+  const int steps = 39;
+  for (const auto& [step, mu, low, high] :
+       {std::tuple{0, 0.0, steps, steps}, {1, 0.4, 1, 1}, {3, 0.9, 7, 13}}) {
+    Learner l;
+    open_at(l, "momentum", step);
+    EXPECT_EQ(l.lab().settings().hyper.momentum, mu);
+    const LandscapeRun run = landscape_run(l, 40);
+    ASSERT_EQ(int(run.path.size()) - 2, steps);
+    std::printf("lesson 7, μ = %.1f: the path turns back on %d of %d steps\n", mu, run.reversals, steps);
+    EXPECT_GE(run.reversals, low) << "μ = " << mu;
+    EXPECT_LE(run.reversals, high) << "μ = " << mu;
+  }
+}
+
+// 08/0–08/2 on the plane (w1, w2), one point per frame of 10 iterations: batch size 1 "turns back
+// on about half of its steps", the full batch "never", batch size 10 "about a quarter".
+TEST(LessonNumbers, L08SmallBatchesMakeANoisyPath) {
+  for (const auto& [step, batch, low, high] :
+       {std::tuple{0, 1, 0.35, 0.65}, {1, 200, 0.0, 0.0}, {2, 10, 0.15, 0.35}}) {
+    Learner l;
+    open_at(l, "batch-size", step);
+    l.batch_size(batch);
+    EXPECT_EQ(l.number("samples_train"), 200);
+    const LandscapeRun run = landscape_run(l, 60);
+    const int steps = int(run.path.size()) - 2;
+    ASSERT_EQ(steps, 59);
+    std::printf("lesson 8, batch %d: the path turns back on %d of %d steps\n", batch, run.reversals, steps);
+    EXPECT_GE(run.reversals, low * steps) << "batch " << batch;
+    EXPECT_LE(run.reversals, high * steps) << "batch " << batch;
+  }
 }
 
 }  // namespace

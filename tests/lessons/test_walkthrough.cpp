@@ -216,8 +216,12 @@ TEST(Walkthrough, L06LearningRate) {
   l.expect_not_done();
   l.learning_rate(3);
   l.play_until_done();
+  // 06/2's hint: "after a few hundred iterations the loss becomes infinite" (533 here).
+  EXPECT_GT(l.number("iteration"), 200);
+  EXPECT_LT(l.number("iteration"), 900);
   l.next();
-  l.learning_rate(10);
+  EXPECT_EQ(l.number("learning_rate"), 10) << "06/3 sets η = 10 itself";
+  l.expect_not_done();
   l.play_until_done();
   l.next();
   l.next();
