@@ -219,7 +219,7 @@ test('lesson 5 (backpropagation) to its last step through the UI', { timeout: 30
   s = await finishStep(id, 7);
   // Step 8 rebuilds the original network and selects w1.
   assert.equal(s.inspector.weight, 'w1');
-  await answer('0.036350306'); // ∂E/∂y_h1
+  await answer('0.008771355'); // δ_h1 = ∂E/∂y_h1 · y_h1(1 − y_h1)
   await finishStep(id, 8);
   await answer('0.000438568'); // ∂E/∂w1
   await finishStep(id, 9);
