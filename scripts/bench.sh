@@ -125,4 +125,36 @@ if [ -f build/web/index.html ]; then
     row(".wasm + .js + .data + page files", "page_bytes", " bytes");
     row("the same, gzipped", "page_gzip_bytes", " bytes");
   '
+
+  # The Landscape tab: tests/bench/landscape_bench.mjs, RUNS runs.
+  land=()
+  for ((r = 1; r <= RUNS; ++r)); do
+    log "landscape run $r/$RUNS"
+    land+=("$(cd tests && node bench/landscape_bench.mjs --seconds "$((SECS * 2))")")
+  done
+  echo
+  echo "### The Landscape tab (medians of $RUNS runs)"
+  echo
+  printf '%s\n' "${land[@]}" | node -e '
+    const runs = require("fs").readFileSync(0, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const median = (v) => { v = [...v].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
+    const row = (name, get, unit = "") => {
+      const v = runs.map(get);
+      console.log(`| ${name} | ${median(v)}${unit} | ${v.join(", ")} |`);
+    };
+    console.log("| measure | median | all runs |");
+    console.log("|---|---:|---|");
+    for (const g of [33, 65]) {
+      row(`main-thread work of a full ${g}×${g} grid, default lab (200 samples; goal for 65: ≤ 50 ms)`, (r) => r[`grid${g}`].work_ms, " ms");
+      row(`frames that ${g}×${g} grid was spread over`, (r) => r[`grid${g}`].work_frames);
+    }
+    row("frame rate training at max, Inspector tab instead (for comparison)", (r) => r.closed.training_fps, " fps");
+    row("frame rate paused, Inspector tab", (r) => r.closed.paused_fps, " fps");
+    row("training / paused with the Inspector tab", (r) => r.closed.fps_ratio);
+    for (const g of [33, 65]) {
+      row(`frame rate training at max, Landscape open (grid ${g})`, (r) => r[`open${g}`].training_fps, " fps");
+      row(`frame rate paused, the same panels (grid ${g})`, (r) => r[`open${g}`].paused_fps, " fps");
+      row(`training / paused with the Landscape open (grid ${g}; goal ≥ 0.9)`, (r) => r[`open${g}`].fps_ratio);
+    }
+  '
 fi
