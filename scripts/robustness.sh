@@ -47,7 +47,7 @@ bash scripts/setup.sh || { log "FAIL  scripts/setup.sh failed"; exit 1; }
 # The lesson harness also starts from the shipped lessons (read, never written: libFuzzer adds new
 # inputs to the first folder only).
 HARNESSES=(model:65536:model.dict csv:65536: url_hash:4096:url_hash.dict lab_session:4096:url_hash.dict
-           lesson:65536:lesson.dict:assets/lessons progress:16384:lesson.dict)
+           lesson:65536:lesson.dict:assets/lessons progress:16384:lesson.dict cli_landscape:1024:cli.dict)
 t0=$SECONDS
 if cmake -S tests/fuzz -B build/fuzz -G Ninja \
      -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 >build/fuzz-configure.log 2>&1 &&
