@@ -1,6 +1,7 @@
 // Lesson 10 (activations and depth) walked through the real UI at 1366×768 (walk.mjs): 30 epochs
 // with sigmoid hidden units, tanh and ReLU picked from the Hidden activation menu and trained below
-// a loss of 0.05, Step epoch on five sigmoid layers, then tanh and Step epoch again.
+// a loss of 0.05 (at Speed "max", so that the walk stays short), Step epoch on five sigmoid layers,
+// then tanh and Step epoch again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -14,10 +15,12 @@ test('lesson 10 (activations and depth) to its last step through the UI', async 
   await next(page, 0);
   await pick(page, 'Hidden activation', 'tanh');
   await waitForState(page, (s) => s.activation === 'tanh');
+  await pick(page, 'Speed', 'max');
   await train(page, (s) => s.lesson.task_done, 120000);
   await next(page, 1);
   await pick(page, 'Hidden activation', 'relu');
   await waitForState(page, (s) => s.activation === 'relu');
+  await pick(page, 'Speed', 'max');
   await train(page, (s) => s.lesson.task_done, 120000);
   await next(page, 2);
   await click(page, 'Step epoch');

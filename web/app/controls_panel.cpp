@@ -76,16 +76,16 @@ void training_section(UiContext& ui) {
 
   Settings s = session.settings();
   static const int kSpeeds[] = {1, 2, 5, 10, 50, 200, 0};
-  static const char* kSpeedNames[] = {"1 / frame", "2 / frame",   "5 / frame", "10 / frame",
-                                      "50 / frame", "200 / frame", "max"};
+  static const std::vector<const char*> kSpeedNames = {
+      "1 / frame", "2 / frame", "5 / frame", "10 / frame", "50 / frame", "200 / frame", "max"};
   int speed_index = static_cast<int>(std::find(std::begin(kSpeeds), std::end(kSpeeds), s.speed) -
                                      std::begin(kSpeeds));
   if (speed_index == IM_ARRAYSIZE(kSpeeds)) speed_index = 0;
-  if (ImGui::Combo("Speed", &speed_index, kSpeedNames, IM_ARRAYSIZE(kSpeedNames))) {
+  const auto every = [](const char*) { return true; };
+  if (combo("Speed", &speed_index, kSpeedNames, [](const char* n) { return n; }, every)) {
     s.speed = kSpeeds[speed_index];
     ui.apply(s);
   }
-  item_registry::record("Speed");
   help_marker("Iterations per frame while playing. \"max\" trains as much as fits in the frame "
               "without making the page stutter.");
   if (ImGui::Checkbox("Steady frame rate", &s.steady_frames)) ui.apply(s);
