@@ -1,4 +1,4 @@
-// Lesson 7's ravine on the Landscape tab's Hessian plane (land=hessian): with η = 1.55 just below
+// Lesson 7's ravine on the Landscape tab's Hessian plane (the link's land=hessian opens it): with η = 1.55 just below
 // 2/λmax, plain gradient descent's path turns back on itself at almost every step; with the momentum
 // the theory recommends for the ravine's curvatures, μ = ((√κ − 1)/(√κ + 1))² with κ = λmax/λmin
 // as the tab reports them (Goh, "Why Momentum Really Works", Distill 2017), it turns back on at
@@ -46,8 +46,8 @@ async function run(page) {
 
 test('in the ravine the path zig-zags at μ = 0 and the theory\'s momentum straightens it', async () => {
   const { page } = session;
+  // The link's land= opens the Landscape tab (its grid is computed only while the tab is shown).
   await openLab(page, session.server.url, RAVINE);
-  await click(page, 'Landscape');
   let s = await waitForState(page, (x) => x.landscape.complete && x.landscape.lambda_max !== null);
   assert.equal(s.landscape.mode, 'hessian');
   assert.deepEqual(s.landscape.axes, ['λmax direction', 'λmin direction']);
