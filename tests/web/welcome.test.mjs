@@ -66,6 +66,19 @@ test('welcome=0 in the link never shows the card, and does not dismiss it for la
   assert.equal(s.welcome, true, 'without the key, the first visit is still to come');
 });
 
+test('the DOM layer offers the card\'s buttons to screen readers and the keyboard', async () => {
+  const { page } = session;
+  let s = await state(page);
+  assert.equal(s.welcome, true, 'the card from the last test is still up');
+  await page.waitForSelector('#a11y-welcome:not([hidden])', { state: 'attached' });
+  await page.focus('#a11y-free-lab');
+  await page.keyboard.press('Enter');
+  s = await waitForState(page, (x) => !x.welcome);
+  assert.equal(s.lesson.id, null);
+  await page.waitForSelector('#a11y-welcome[hidden]', { state: 'attached' });
+  await forgetVisits(page);
+});
+
 // "Within 3 s" is counted in the lab's frames: 3 s at 30 fps, the rate the steady frame pacer falls
 // back to on a slow display, is 90 frames. Wall-clock time depends on the machine (headless
 // SwiftShader on a busy CPU draws 15 fps or fewer), so it is printed, not asserted.

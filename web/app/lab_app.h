@@ -84,6 +84,8 @@ class LabApp {
   LessonPanel::View lesson_view() const { return lessons_.view(); }
   void lesson_action(LessonPanel::Action action) { lessons_.act(action, ui_); }
   void lesson_answer(const std::string& text) { lessons_.set_answer_text(text); }
+  // The first-visit card's buttons, for the DOM layer (web_bridge.cpp: window.lab.welcome()).
+  void welcome_choice(WelcomeCard::Choice choice) { welcome_.choose(choice); }
 
  private:
   void rasterise(float ratio);  // the font and sprites at ratio device pixels per unit

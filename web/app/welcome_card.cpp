@@ -50,6 +50,8 @@ WelcomeCard::Choice WelcomeCard::draw() {
   help_marker(
       "The whole lab: pick a data set, press Play and watch the network learn. The lessons stay "
       "in the Lessons tab (Details).");
+  if (pending_ != Choice::None) choice = pending_;
+  pending_ = Choice::None;
   if (choice != Choice::None) {
     dismiss();
     ImGui::CloseCurrentPopup();

@@ -93,6 +93,16 @@ EMSCRIPTEN_KEEPALIVE void bplab_lesson_answer(const char* text) {
   if (g_app != nullptr) g_app->lesson_answer(text);
 }
 
+// The first-visit card's buttons: "course" (Start the course) or "lab" (Free lab); anything else
+// does nothing. The next frame makes the choice.
+EMSCRIPTEN_KEEPALIVE void bplab_welcome(const char* choice) {
+  using namespace bplab::web_bridge;
+  using Choice = bplab::WelcomeCard::Choice;
+  if (g_app == nullptr) return;
+  if (std::strcmp(choice, "course") == 0) g_app->welcome_choice(Choice::Course);
+  else if (std::strcmp(choice, "lab") == 0) g_app->welcome_choice(Choice::FreeLab);
+}
+
 // The next frame draws every window (FrameDamage::invalidate).
 EMSCRIPTEN_KEEPALIVE void bplab_redraw_all() {
   using namespace bplab::web_bridge;

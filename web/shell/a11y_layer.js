@@ -1,6 +1,7 @@
 // The DOM layer beside the canvas (#a11y in index.html): the open lesson's title, text, task,
 // hints and result, the lab's notices and a summary of training, as text that screen readers
-// read, and the lesson's Previous / Hint / Next and answer field as real buttons and a real input.
+// read, and the lesson's Previous / Hint / Next and answer field as real buttons and a real input;
+// while the first-visit card shows, its "Start the course" and "Free lab" too.
 // It is built from the same data as the ImGui windows (window.lab.lesson() and .state(), which
 // lab_page.js defines), polled a few times a second; the DOM changes only when the data did.
 // Also: Escape, then Tab (or Shift+Tab), leaves the canvas, whose keys SDL otherwise keeps.
@@ -20,6 +21,7 @@
     task: $('a11y-task'), hints: $('a11y-hints'), result: $('a11y-result'),
     answerRow: $('a11y-answer-row'), answerLabel: $('a11y-answer-label'), answer: $('a11y-answer'),
     back: $('a11y-back'), hint: $('a11y-hint'), next: $('a11y-next'), training: $('a11y-training'),
+    welcome: $('a11y-welcome'), course: $('a11y-course'), freeLab: $('a11y-free-lab'),
   };
 
   // Escape marks the next Tab as "leave the canvas": it is kept from SDL's listener on the canvas
@@ -46,6 +48,8 @@
   el.hint.addEventListener('click', act('hint', el.hint));
   el.next.addEventListener('click', act('next', el.next));
   el.answer.addEventListener('input', () => window.lab.answer(el.answer.value));
+  el.course.addEventListener('click', () => window.lab.welcome('course'));
+  el.freeLab.addEventListener('click', () => window.lab.welcome('lab'));
 
   // Paragraphs of the step's text, as the Lesson window wraps them (blank lines between).
   function showParagraphs(node, text) {
@@ -99,6 +103,7 @@
     const notices = [s.notice, s.error, s.diverged ? s.divergence_message : '']
       .filter(Boolean).join(' ');
     setText(el.notices, notices);
+    el.welcome.hidden = !s.welcome;
     const summary = `${s.running ? 'Training' : 'Paused'} at iteration ${s.iteration}, epoch ` +
       `${s.epoch}: training loss ${number(s.loss_train)}, test loss ${number(s.loss_test)}; ` +
       `learning rate η ${number(s.learning_rate)}, momentum μ ${number(s.momentum)}, ` +

@@ -51,6 +51,10 @@
     answer(text) {
       if (runtimeReady) Module.ccall('bplab_lesson_answer', null, ['string'], [String(text)]);
     },
+    // Presses a button of the first-visit card: 'course' (Start the course) or 'lab' (Free lab).
+    welcome(choice) {
+      if (runtimeReady) Module.ccall('bplab_welcome', null, ['string'], [choice]);
+    },
   };
 
   const noWebGL2 = 'Backprop Lab needs WebGL2, which this browser does not provide (or has ' +
