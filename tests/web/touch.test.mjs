@@ -114,6 +114,27 @@ test('a vertical drag scrolls the controls, and the button it starts on does not
   assert.deepEqual(await rectOf(page, 'Step'), step);
 });
 
+test('a tap on the output map adds a point of the class chosen in the picker', async () => {
+  const { page } = session;
+  await openLab(page, session.server.url, 'welcome=0&ds=xor&speed=1');
+  // Truth-major confusion counts of the training set: how many points of each class it holds.
+  const perClass = (s) => [s.confusion[0] + s.confusion[1], s.confusion[2] + s.confusion[3]];
+  const addPoint = async (classLabel) => {
+    await tap('Class for new points');
+    await tap(classLabel);
+    const before = await state(page);
+    await tap('Output map');
+    // New data re-initialises the network; a Step then counts the training set's classes.
+    const added = await waitForState(page, (s) => s.samples_train === before.samples_train + 1);
+    await tap('Step');
+    return { before: perClass(before), after: perClass(await waitForState(page, (s) => s.iteration > added.iteration)) };
+  };
+  const zero = await addPoint('class 0 (orange)');
+  assert.deepEqual(zero.after, [zero.before[0] + 1, zero.before[1]]);
+  const one = await addPoint('class 1 (blue)');
+  assert.deepEqual(one.after, [one.before[0], one.before[1] + 1]);
+});
+
 test('an answer typed through the hidden input reaches the lesson task', async () => {
   const { page } = session;
   // The neuron, step 1: θ = x₁·w1 + x₂·w2 + b = 1·0.5 + 1·(−1) + 0 = −0.5.

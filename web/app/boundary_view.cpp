@@ -234,15 +234,21 @@ void BoundaryView::draw(UiContext& ui) {
       "class 1 (for regression, the low and high ends of the targets). The dark line is the "
       "decision boundary y = 0.5. Discretize shows only which side of it a point is on. Filled "
       "points with a dark rim are training data, points with a white rim test data. Hover to read "
-      "the output; click to add a point (left: class 1, right: class 0).");
-  if (class_map && can_add) {
-    new_class_ = std::clamp(new_class_, 0, outputs - 1);
+      "the output; click or tap to add a point (left or a tap: class 1, or the class chosen "
+      "under \"Class for new points\"; right: class 0).");
+  // With one output, two classes (0 orange, 1 blue): the picker serves a touch screen, which has
+  // no right click for class 0.
+  const bool two_classes = classification && outputs == 1;
+  if ((class_map || two_classes) && can_add) {
+    int& chosen = class_map ? new_class_ : new_binary_class_;
+    const int classes = class_map ? outputs : 2;
+    chosen = std::clamp(chosen, 0, classes - 1);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
-    const std::string preview = "class " + std::to_string(new_class_) + " (" + lab::class_colour_name(new_class_) + ")";
+    const std::string preview = "class " + std::to_string(chosen) + " (" + lab::class_colour_name(chosen) + ")";
     if (ImGui::BeginCombo("Class for new points", preview.c_str())) {
-      for (int k = 0; k < outputs; ++k) {
+      for (int k = 0; k < classes; ++k) {
         const std::string item = "class " + std::to_string(k) + " (" + lab::class_colour_name(k) + ")";
-        if (ImGui::Selectable(item.c_str(), k == new_class_)) new_class_ = k;
+        if (ImGui::Selectable(item.c_str(), k == chosen)) chosen = k;
         item_registry::record(item.c_str());
       }
       ImGui::EndCombo();
@@ -337,8 +343,10 @@ void BoundaryView::draw(UiContext& ui) {
       ImGui::SetTooltip("x₁ = %.3f, x₂ = %.3f\ny = %.4f (engine, double precision)", x1, x2, ys[output_unit_]);
     }
     if (can_add && !class_map) {
-      // Left adds the high end (class 1, blue), right the low end (class 0, orange).
-      if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) lab.add_point(x1, x2, range.hi);
+      // Left adds the high end (class 1, blue) or the class chosen in the picker, right the low
+      // end (class 0, orange).
+      const bool low = two_classes && new_binary_class_ == 0;
+      if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) lab.add_point(x1, x2, low ? range.lo : range.hi);
       if (ImGui::IsItemClicked(ImGuiMouseButton_Right)) lab.add_point(x1, x2, range.lo);
     }
   }

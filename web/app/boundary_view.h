@@ -74,6 +74,7 @@ class BoundaryView {
   bool discretize_ = false;
   int output_unit_ = 0;  // which output the map shows when the data has several targets
   int new_class_ = 0;    // the class of clicked points on a class map
+  int new_binary_class_ = 1;  // the class of left-clicked (tapped) points with two classes
   bp::Trace hover_trace_;
   bool hovered_ = false;
   double hover_x1_ = 0, hover_x2_ = 0;
