@@ -85,6 +85,6 @@ test('at 1024×600 every item a lesson step highlights or asks for is inside the
 
 // A highlight that names no item of its step is drawn nowhere, at any screen size: a lesson file's
 // mistake (or an item the UI does not record), listed here until the lessons are fixed.
-test('every item a lesson step highlights or asks for is drawn', { todo: 'lessons 2 and 3 name items their steps do not draw' }, () => {
+test('every item a lesson step highlights or asks for is drawn', { todo: 'lesson 3 step 3 highlights the Loss menu, which its set-up hides (hide=arch)' }, () => {
   assert.deepEqual(missing, []);
 });
