@@ -1,10 +1,12 @@
 #include "touch_input.h"
 
 #include <cmath>
+#include <optional>
 
 #include "help_marker.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "item_registry.h"
 
 namespace bplab::touch_input {
 namespace {
@@ -117,8 +119,6 @@ void draw_type_button() {
   }
   ImGui::End();
 }
-
-std::optional<ItemRect> type_button_rect() { return g_button_rect; }
 
 bool opens_typing_at(float x, float y) {
   if (g_button_rect && inside(*g_button_rect, x, y)) return true;

@@ -8,9 +8,6 @@
 // - A finger that touches a slider puts a small "Type" button beside it; tapping that opens the
 //   slider for typing, as Ctrl+click does with a mouse.
 #pragma once
-#include <optional>
-
-#include "item_registry.h"
 
 namespace bplab::touch_input {
 
@@ -18,8 +15,6 @@ namespace bplab::touch_input {
 void begin_frame();
 // Draws the "Type" button beside the slider a finger last touched, if any; call after the panels.
 void draw_type_button();
-// The "Type" button's rectangle in the last frame, in display units, or nothing.
-std::optional<ItemRect> type_button_rect();
 // Whether a tap at (x, y), in display units, lands on something that takes typed text: a text
 // field of the lab or the "Type" button. The page focuses its hidden input inside the touch
 // handler when it does (the browser opens an on-screen keyboard only then).
