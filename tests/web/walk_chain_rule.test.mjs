@@ -20,6 +20,14 @@ async function stepTo(page, step) {
   return state(page);
 }
 
+// Types a prediction while the graph does not show it yet (the task then holds), then steps the
+// walk on to `step`, where the graph shows it; returns that state.
+async function predictThenSee(page, text, step) {
+  await answer(page, text);
+  await waitForState(page, (s) => s.lesson.task_done);
+  return stepTo(page, step);
+}
+
 test('lesson 4b (the chain rule) to its last step through the UI', async () => {
   const { page } = session;
   // The step shows the Graph tab, not the inspector: the lesson opens it.
@@ -29,29 +37,21 @@ test('lesson 4b (the chain rule) to its last step through the UI', async () => {
   assert.deepEqual(s.graph.gates.map((g) => g.kind), ['multiply', 'add', 'f']);
 
   // 4b/1: E = ½(0.5 − 1)², predicted with the walk at the input, then the forward values.
-  await answer(page, '0.125');
-  await waitForState(page, (x) => x.lesson.task_done);
-  s = await stepTo(page, 1);
+  s = await predictThenSee(page, '0.125', 1);
   assert.equal(s.graph.loss.value, 0.125);
   await next(page, 0);
   // 4b/2: ∂E/∂y = e, below f once the walk reaches ∂E/∂θ.
   assert.equal((await state(page)).inspector.step, 0, 'the step restarts the walk');
-  await answer(page, '-0.5');
-  await waitForState(page, (x) => x.lesson.task_done);
-  s = await stepTo(page, 2);
+  s = await predictThenSee(page, '-0.5', 2);
   assert.equal(s.graph.gates[2].grad, -0.5);
   await next(page, 1);
   // 4b/3: δ = ∂E/∂y · f′(θ), f's local factor 0.25.
-  await answer(page, '-0.125');
-  await waitForState(page, (x) => x.lesson.task_done);
-  s = await stepTo(page, 2);
+  s = await predictThenSee(page, '-0.125', 2);
   assert.equal(s.graph.gates[2].local, 0.25);
   assert.equal(s.graph.gates[1].grad, -0.125);
   await next(page, 2);
   // 4b/4: × hands w1 the gradient times the other input, x₁ = 2.
-  await answer(page, '-0.25');
-  await waitForState(page, (x) => x.lesson.task_done);
-  s = await stepTo(page, 4);
+  s = await predictThenSee(page, '-0.25', 4);
   assert.equal(s.graph.gates[0].local, 2);
   assert.equal(s.graph.gradient, -0.25);
   await next(page, 3);
@@ -69,9 +69,7 @@ test('lesson 4b (the chain rule) to its last step through the UI', async () => {
   s = await waitForState(page, (x) => x.hidden.length === 1 && x.graph.param === 'w1' && x.graph.sum);
   await click(page, 'Σ 1.1');
   await waitForState(page, (x) => x.graph.expanded.length === 1);
-  await answer(page, '0.375');
-  await waitForState(page, (x) => x.lesson.task_done);
-  s = await stepTo(page, 4);
+  s = await predictThenSee(page, '0.375', 4);
   assert.equal(s.graph.sum.dE_dy, 0.375);
   await next(page, 5);
   // 4b/7: down to w1, then Show all.
