@@ -157,4 +157,26 @@ if [ -f build/web/index.html ]; then
       row(`training / paused with the Landscape open (grid ${g}; goal ≥ 0.9)`, (r) => r[`open${g}`].fps_ratio);
     }
   '
+  # Slow devices: tests/bench/slow_device_bench.mjs, RUNS runs, unthrottled and at 4× CPU throttling.
+  slow=()
+  for ((r = 1; r <= RUNS; ++r)); do
+    log "slow-device run $r/$RUNS"
+    slow+=("$(cd tests && node bench/slow_device_bench.mjs --rates 1,4 --seconds "$((SECS * 2))")")
+  done
+  echo
+  echo "### Slow devices: Chromium CPU throttling (medians of $RUNS runs; goal: main thread ≤ 8 ms a frame unthrottled at the default speed, first frame ≤ 3 s at 4×)"
+  echo
+  printf '%s\n' "${slow[@]}" | node -e '
+    const rows = require("fs").readFileSync(0, "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const median = (v) => { v = [...v].sort((a, b) => a - b); const m = v.length >> 1; return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2; };
+    console.log("| set-up | CPU | first frame | default speed: main thread, fps | max: main thread, fps | after stop: fps |");
+    console.log("|---|---:|---:|---:|---:|---:|");
+    for (const key of [...new Set(rows.map((r) => `${r.setup} ${r.cpu_throttling}`))]) {
+      const rs = rows.filter((r) => `${r.setup} ${r.cpu_throttling}` === key);
+      const m = (get) => median(rs.map(get));
+      console.log(`| ${rs[0].setup} | ${rs[0].cpu_throttling}× | ${m((r) => r.first_frame_ms)} ms | ` +
+                  `${m((r) => r.default_speed.main_thread_ms)} ms, ${m((r) => r.default_speed.fps)} fps | ` +
+                  `${m((r) => r.max_speed.main_thread_ms)} ms, ${m((r) => r.max_speed.fps)} fps | ${m((r) => r.after_stop.fps)} fps |`);
+    }
+  '
 fi

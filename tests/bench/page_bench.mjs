@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import { click, nextFrames, openBrowser, rectOf, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
+import { click, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
 import { serveFolder } from '../web/static_server.mjs';
 
 const args = process.argv.slice(2);
@@ -65,23 +65,6 @@ async function cycle(page, ms) {
   await waitForState(page, (st) => !st.running);
   await sleep(500);  // the full-resolution map is drawn once
   return { training, paused: await measure(page, ms) };
-}
-
-// Picks entry `index` of the Speed combo ("1 / frame" … "max"). Combo entries are not in the item
-// registry: the popup opens right below the combo, 8 px of padding above the first entry and 20 px
-// per entry.
-async function selectSpeed(page, index, speed) {
-  const r = await rectOf(page, 'Speed');
-  for (const y of [r.y + r.height / 2, r.y + r.height + 8 + index * 20 + 8]) {
-    await page.mouse.move(r.x + r.width / 4, y);
-    await nextFrames(page, 1);
-    await page.mouse.down();
-    await nextFrames(page, 1);
-    await page.mouse.up();
-    await nextFrames(page, 1);
-  }
-  await waitForState(page, (st) => st.speed === speed);
-  await page.mouse.move(1275, 795);
 }
 
 // S seconds of training at Speed "1 / frame", then back to "max".

@@ -62,6 +62,25 @@ export async function click(page, label, { button = 'left' } = {}) {
   await nextFrames(page, 1);
 }
 
+// Picks entry `index` of the Speed combo ("1 / frame" … "max") and waits for state().speed to be
+// `speed`. Combo entries are not in the item registry: the popup opens right below the combo, 8 px
+// of padding above the first entry and 20 px per entry. The mouse ends in the bottom right corner, off
+// every item.
+export async function selectSpeed(page, index, speed) {
+  const r = await rectOf(page, 'Speed');
+  for (const y of [r.y + r.height / 2, r.y + r.height + 8 + index * 20 + 8]) {
+    await page.mouse.move(r.x + r.width / 4, y);
+    await nextFrames(page, 1);
+    await page.mouse.down();
+    await nextFrames(page, 1);
+    await page.mouse.up();
+    await nextFrames(page, 1);
+  }
+  await waitForState(page, (st) => st.speed === speed);
+  const { width, height } = page.viewportSize();
+  await page.mouse.move(width - 5, height - 5);
+}
+
 // ImGui turns a slider into a text field on Ctrl+click (with its text selected); typing replaces
 // it and Enter applies it.
 export async function typeInto(page, label, text) {
