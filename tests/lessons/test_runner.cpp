@@ -52,7 +52,8 @@ TEST(Runner, TextsShowLiveValues) {
       << l.runner().text();
   l.drag(1, 0, 0, 1.25);
   EXPECT_NE(l.runner().text().find("e = -0.5."), std::string::npos) << l.runner().text();
-  EXPECT_EQ(l.runner().goal(), "Drag w until the error is zero (|e| < 0.05), or Ctrl+click the slider and type w.");
+  EXPECT_EQ(l.runner().goal(), "Drag w until the error is zero (|e| < 0.05), or Ctrl+click the w1 slider, type a value and press "
+            "Enter.");
 }
 
 TEST(Runner, StepSetupAppliesSettingsDataModelAndSelection) {
