@@ -71,11 +71,12 @@ void ce_dtheta(const double*, const double* y, const double* t, int k, double* d
 
 const std::vector<Loss> kLosses = {
     {LossId::HalfSse, "half-sse", "E = ½ Σₖ (tₖ − yₖ)²", half_sse, half_sse_d, nullptr,
-     std::nullopt},
-    {LossId::Mse, "mse", "E = (1/K) Σₖ (tₖ − yₖ)²", mse, mse_d, nullptr, std::nullopt},
+     std::nullopt, nullptr},
+    {LossId::Mse, "mse", "E = (1/K) Σₖ (tₖ − yₖ)²", mse, mse_d, nullptr, std::nullopt, nullptr},
     {LossId::Bce, "bce", "E = −(1/K) Σₖ [tₖ ln yₖ + (1 − tₖ) ln(1 − yₖ)]", bce, bce_d, bce_dtheta,
-     ActivationId::Sigmoid},
-    {LossId::Ce, "ce", "E = −Σₖ tₖ ln yₖ", ce, ce_d, ce_dtheta, ActivationId::Softmax},
+     ActivationId::Sigmoid, "δₖ = ∂E/∂θₖ = (yₖ − tₖ)/K"},
+    {LossId::Ce, "ce", "E = −Σₖ tₖ ln yₖ", ce, ce_d, ce_dtheta, ActivationId::Softmax,
+     "δₖ = ∂E/∂θₖ = yₖ − tₖ (one-hot t)"},
 };
 
 }  // namespace

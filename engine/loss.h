@@ -34,6 +34,8 @@ struct Loss {
   void (*df_theta)(const double* theta, const double* y, const double* t, int k,
                    double* dE_dtheta);
   std::optional<ActivationId> required_output;  // bce needs sigmoid, ce needs softmax
+  // ∂E/∂θ_k as df_theta states it, for the UI; nullptr where df_theta is.
+  const char* df_theta_formula;
 };
 
 const std::vector<Loss>& losses();

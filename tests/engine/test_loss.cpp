@@ -46,6 +46,8 @@ TEST(Loss, TableNamesAndBindings) {
     EXPECT_EQ(bp::find_loss(names[k]), &table[k]);
     EXPECT_NE(table[k].f, nullptr);
     EXPECT_NE(table[k].df, nullptr);
+    // The inspector prints the fused δ's formula exactly where the loss states δ directly.
+    EXPECT_EQ(table[k].df_theta == nullptr, table[k].df_theta_formula == nullptr);
   }
   EXPECT_EQ(table[0].df_theta, nullptr);
   EXPECT_EQ(table[1].df_theta, nullptr);

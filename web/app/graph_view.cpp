@@ -161,7 +161,7 @@ class GraphPainter {
       const bp::FanOut f = bp::fan_out(net_, tr_, l, j);
       NodeText t;
       t.symbol = "Σ";
-      t.above = fmt("%.0f paths", double(f.terms.size()));
+      t.above = f.terms.size() == 1 ? "1 path" : fmt("%.0f paths", double(f.terms.size()));
       if (reveal_.dE_dy(l)) t.below = fmt("%.4g", f.dE_dy);  // ∂E/∂y_j
       t.rule = "click";
       const ImVec2 at(x, y);

@@ -127,7 +127,14 @@ void weight_formulas(UiContext& ui, const bp::Trace& tr) {
     if (lj == L - 1)
       ImGui::Text("loss %s at the output: ∂E/∂y_j = %.6f", session.trainer().loss().name,
                   tr.dE_dy[lj][j]);
-    ImGui::Text("δ_j = ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j  (%s) = %.6f", act.df_formula, tr.dE_dtheta[lj][j]);
+    const bp::Loss& loss = session.trainer().loss();
+    if (lj == L - 1 && loss.df_theta != nullptr)
+      // The loss and its output activation together: δ straight from y and t, with no f′ factor
+      // (softmax has none per unit: each y_k depends on every θ).
+      ImGui::Text("%s with %s: %s = %.6f", loss.name, act.name, loss.df_theta_formula,
+                  tr.dE_dtheta[lj][j]);
+    else
+      ImGui::Text("δ_j = ∂E/∂θ_j = f′(θ_j)·∂E/∂y_j  (%s) = %.6f", act.df_formula, tr.dE_dtheta[lj][j]);
   }
   if (!bias && in.revealed(InspectorPhase::BackwardY, lj))
     ImGui::Text("∂E/∂y_i = Σ_j w_ji·δ_j = %.6f  (sent to layer %d)", tr.dE_dy[lj - 1][i], lj - 1);
