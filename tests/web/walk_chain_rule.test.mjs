@@ -40,15 +40,20 @@ test('lesson 4b (the chain rule) to its last step through the UI', async () => {
   s = await predictThenSee(page, '0.125', 1);
   assert.equal(s.graph.loss.value, 0.125);
   await next(page, 0);
-  // 4b/2: ∂E/∂y = e, below f once the walk reaches ∂E/∂θ.
+  // 4b/2: ∂E/∂y = e, typed with the walk still at the input; the goal says not to step yet,
+  // because the step that shows ∂E/∂y below f also shows δ, the next question.
   assert.equal((await state(page)).inspector.step, 0, 'the step restarts the walk');
-  s = await predictThenSee(page, '-0.5', 2);
-  assert.equal(s.graph.gates[2].grad, -0.5);
+  await answer(page, '-0.5');
+  s = await waitForState(page, (x) => x.lesson.task_done);
+  assert.equal(s.inspector.step, 0);
   await next(page, 1);
-  // 4b/3: δ = ∂E/∂y · f′(θ), f's local factor 0.25.
+  // 4b/3: δ = ∂E/∂y · f′(θ), then Next step twice: ∂E/∂y below f, f's local factor 0.25, δ below
+  // + and ×.
   s = await predictThenSee(page, '-0.125', 2);
+  assert.equal(s.graph.gates[2].grad, -0.5);
   assert.equal(s.graph.gates[2].local, 0.25);
   assert.equal(s.graph.gates[1].grad, -0.125);
+  assert.equal(s.graph.gates[0].grad, -0.125);
   await next(page, 2);
   // 4b/4: × hands w1 the gradient times the other input, x₁ = 2.
   s = await predictThenSee(page, '-0.25', 4);
