@@ -209,11 +209,19 @@ TEST(NewLessons, L10bNumbersAtTheSaturatedStart) {
   EXPECT_NEAR(central_difference(l), d_sse, 1e-8) << "∂E/∂w1 = δ·x₁ = δ";
   // The hint's rounded numbers land inside the task's tolerance.
   EXPECT_LT(std::abs((0.00247 - 1) * 0.00247 * (1 - 0.00247) - d_sse), 1e-5);
+  // The goal asks for at least 3 significant figures: −0.00246 passes.
+  EXPECT_LT(std::abs(-0.00246 - d_sse), 1e-5);
   // Cross-entropy, same start: δ = y − t, "about 400 times larger".
   open_at(l, "cross-entropy", 2);
   EXPECT_EQ(std::get<std::string>(l.state().at("loss")), "bce");
   EXPECT_NEAR(l.number("sample.output"), kSaturatedY, 1e-15);
   EXPECT_NEAR(l.number("inspector.dE_dtheta"), kSaturatedY - 1, 1e-15);
+  // The text: with t = 1, ∂E/∂y = −1/y, "about −404, shown in the inspector".
+  EXPECT_NEAR(l.number("inspector.dE_dy"), -1 / kSaturatedY, 1e-9);
+  EXPECT_NEAR(l.number("inspector.dE_dy"), -404, 0.5);
+  // The goal asks for 5 decimal places: −0.99753 passes the task's 1e-5, 3 figures would not.
+  EXPECT_LT(std::abs(-0.99753 - (kSaturatedY - 1)), 1e-5);
+  EXPECT_GT(std::abs(-0.998 - (kSaturatedY - 1)), 1e-5);
   EXPECT_NEAR(central_difference(l), kSaturatedY - 1, 1e-7);
   const double ratio = (kSaturatedY - 1) / d_sse;
   std::printf("10b: delta ratio CE/SSE = %.1f\n", ratio);
@@ -276,6 +284,12 @@ TEST(NewLessons, L10cSoftmaxNumbers) {
   // E = −ln y₁ and δ_k = y_k − t_k, against central differences.
   EXPECT_NEAR(l.number("sample.loss"), -std::log(y[0]), 1e-15);
   for (int c = 0; c < 3; ++c) EXPECT_NEAR(tr.dE_dtheta[1][c], y[c] - (c == 0), 1e-15);
+  // The text: units 2 and 3 get δ = y_k although the inspector's table shows their ∂E/∂y as 0,
+  // printed −0.000000 (−t/y with t = 0).
+  for (int c = 1; c < 3; ++c) {
+    EXPECT_EQ(tr.dE_dy[1][c], 0.0);
+    EXPECT_TRUE(std::signbit(tr.dE_dy[1][c]));
+  }
   EXPECT_NEAR(central_difference(l), (y[0] - 1) * 1.0, 1e-8) << "∂E/∂w1 = δ₁·x₁";
 }
 

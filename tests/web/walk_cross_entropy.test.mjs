@@ -1,8 +1,9 @@
 // Lesson 10b (cross-entropy against ½SSE) walked through the real UI at 1366×768 (walk.mjs): δ
-// typed before the inspector shows it, for ½SSE and for cross-entropy, and both trained with Play
-// from the same saturated start until y passes 0.5. The iteration counts the text states (426
-// against 7) are pinned natively (NewLessons.L10bWalkthroughAndTheIterationsItStates); here the
-// page shows ½SSE needing hundreds of iterations and cross-entropy a handful.
+// typed before the inspector shows it, for ½SSE and for cross-entropy, and both trained from the
+// same saturated start until y passes 0.5: ½SSE with Play, then Pause, cross-entropy with Step,
+// one iteration per press. The iteration counts the text states (426 against 7) are pinned
+// natively (NewLessons.L10bWalkthroughAndTheIterationsItStates); here the page shows ½SSE needing
+// hundreds of iterations and cross-entropy fewer than ten presses of Step.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -41,10 +42,18 @@ test('lesson 10b (cross-entropy) to its last step through the UI', async () => {
   s = await showDelta(page);
   assert.ok(Math.abs(s.inspector.dE_dtheta - (s.sample.output - 1)) < 1e-12);
   await next(page, 2);
-  // 10b/4: Play until y > 0.5: a few iterations, not hundreds.
-  s = await train(page, (x) => x.lesson.task_done);
+  // 10b/4: Step, one iteration per press, until y > 0.5: fewer than ten presses (the hint).
+  let presses = 0;
+  while (!(await state(page)).lesson.task_done) {
+    assert.ok(presses < 10, `y = ${(await state(page)).sample.output} after ${presses} presses of Step`);
+    const before = (await state(page)).iteration;
+    await click(page, 'Step');
+    await waitForState(page, (x) => x.iteration > before);
+    ++presses;
+  }
+  s = await state(page);
   assert.ok(s.sample.output > 0.5);
-  assert.ok(s.iteration < 100, `cross-entropy passed y = 0.5 by iteration ${s.iteration}`);
+  assert.equal(s.iteration, presses, 'one iteration per press');
   await next(page, 3);
   await atLastStep(page, session.errors);
 });
