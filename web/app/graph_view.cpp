@@ -112,10 +112,12 @@ class GraphPainter {
         tr_(tr),
         reveal_{ui.lab.inspector(), ui.lab.network().num_layers()},
         dl_(ImGui::GetWindowDrawList()),
-        origin_(ImGui::GetCursorScreenPos()) {
+        origin_(ImGui::GetCursorScreenPos()),
+        avail_w_(ImGui::GetContentRegionAvail().x) {
     line_ = ImGui::GetTextLineHeight();
     radius_ = line_ * 0.9f;
-    col_ = ImGui::CalcTextSize("×-0.0001234").x + line_ * 0.5f;
+    number_w_ = ImGui::CalcTextSize("×-0.0001234").x;
+    col_ = number_w_ + line_ * 0.5f;
     row_ = line_ * 5.5f;
   }
 
@@ -123,6 +125,10 @@ class GraphPainter {
   void draw_path() {
     const lab::Inspector& in = ui_.lab.inspector();
     const bp::ParamPath path = bp::param_path(net_, loss_, tr_, in.param_index());
+    // The collapsed path (the parameter, its gates, then E or Σ) fits the panel without scrolling
+    // where it can: columns narrow down to the widest number and a little space.
+    const float nodes = float(path.gates.size() + 2);
+    col_ = std::clamp(avail_w_ / nodes, number_w_ + line_ * 0.15f, number_w_ + line_ * 0.5f);
     const float y = origin_.y + line_ * 2.0f + radius_;
     ImVec2 at(origin_.x + col_ * 0.5f, y);
     NodeText p;
@@ -250,7 +256,8 @@ class GraphPainter {
   Reveal reveal_;
   ImDrawList* dl_;
   ImVec2 origin_, max_{0, 0};
-  float line_ = 0, radius_ = 0, col_ = 0, row_ = 0;
+  float avail_w_ = 0;  // the child window's width
+  float line_ = 0, radius_ = 0, number_w_ = 0, col_ = 0, row_ = 0;
 };
 
 }  // namespace
