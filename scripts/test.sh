@@ -4,7 +4,8 @@
 #   2. configure + build the `native` and `web` CMake presets
 #   3. ctest in build/native (every suite registered in CMake)
 #   4. node --test over every tests/**/*.test.mjs, with BPLAB_NATIVE_BUILD and BPLAB_WEB_BUILD set
-#   5. scripts/robustness.sh (docs/robustness.md): fuzzers (FUZZ_SECONDS each, default 30), the
+#   5. scripts/robustness.sh (docs/robustness.md): fuzzers (FUZZ_SECONDS each, default 15 here, so the
+#      whole command stays well under 40 minutes; robustness.sh alone defaults to 30), the
 #      asan preset's unit tests, the soak test from build/native and build/web, the browser monkey
 #      test against the web-asan preset; its summary lines are repeated at the end, and its failure
 #      fails the run
@@ -93,7 +94,7 @@ fi
 # Last, so every ordinary test result is in before it; it reuses build/native and build/web.
 run_robustness() {
   mkdir -p build
-  bash scripts/robustness.sh 2>&1 | tee build/robustness.log
+  FUZZ_SECONDS=${FUZZ_SECONDS:-15} bash scripts/robustness.sh 2>&1 | tee build/robustness.log
   return "${PIPESTATUS[0]}"
 }
 rm -f build/robustness.log
