@@ -32,6 +32,18 @@ BASELINE=tests/bench/baseline_trainer.mjs
 # samples_per_sec from one line of JSON on stdin.
 sps() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(Math.round(JSON.parse(s).samples_per_sec)))'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+# page_runs ARRAY LABEL SCRIPT ARGS…: RUNS runs of a page bench script from tests/, one after another,
+# each run's output (JSON lines) an element of ARRAY; a failing run stops the bench (set -e).
+page_runs() {
+  local -n into=$1
+  local label=$2
+  shift 2
+  into=()
+  for ((r = 1; r <= RUNS; ++r)); do
+    log "$label run $r/$RUNS"
+    into+=("$(cd tests && node "$@")")
+  done
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
 if [ -z "${PAGE_ONLY:-}" ]; then
@@ -86,11 +98,7 @@ fi
 if [ -f build/web/index.html ]; then
   log "building the web app and measuring the page ($RUNS runs)"
   cmake --build --preset web --target bplab-lab >/dev/null
-  runs=()
-  for ((r = 1; r <= RUNS; ++r)); do
-    log "page run $r/$RUNS"
-    runs+=("$(cd tests && node bench/page_bench.mjs --seconds "$((SECS * 2))")")
-  done
+  page_runs runs page bench/page_bench.mjs --seconds "$((SECS * 2))"
   echo "## The page (headless Chromium, SwiftShader WebGL2; bench network at \"max\" speed; medians of $RUNS runs)"
   echo
   printf '%s\n' "${runs[@]}" | node -e '
@@ -127,11 +135,7 @@ if [ -f build/web/index.html ]; then
   '
 
   # The Landscape tab: tests/bench/landscape_bench.mjs, RUNS runs.
-  land=()
-  for ((r = 1; r <= RUNS; ++r)); do
-    log "landscape run $r/$RUNS"
-    land+=("$(cd tests && node bench/landscape_bench.mjs --seconds "$((SECS * 2))")")
-  done
+  page_runs land landscape bench/landscape_bench.mjs --seconds "$((SECS * 2))"
   echo
   echo "### The Landscape tab (medians of $RUNS runs)"
   echo
@@ -158,11 +162,7 @@ if [ -f build/web/index.html ]; then
     }
   '
   # Slow devices: tests/bench/slow_device_bench.mjs, RUNS runs, unthrottled and at 4× CPU throttling.
-  slow=()
-  for ((r = 1; r <= RUNS; ++r)); do
-    log "slow-device run $r/$RUNS"
-    slow+=("$(cd tests && node bench/slow_device_bench.mjs --rates 1,4 --seconds "$((SECS * 2))")")
-  done
+  page_runs slow slow-device bench/slow_device_bench.mjs --rates 1,4 --seconds "$((SECS * 2))"
   echo
   echo "### Slow devices: Chromium CPU throttling (medians of $RUNS runs; goal: main thread ≤ 8 ms a frame unthrottled at the default speed, first frame ≤ 3 s at 4×)"
   echo
