@@ -46,11 +46,11 @@ void weighted_rows_n(const double* w, int w_stride, int count, const double* row
 
 }  // namespace
 
-void BatchKernel::reserve(const Network& net, int n) {
+bool BatchKernel::reserve(const Network& net, int n) {
   const int L = net.num_layers();
   bool same = n == n_ && int(sizes_.size()) == L;
   for (int l = 0; same && l < L; ++l) same = sizes_[l] == net.size(l);
-  if (same) return;
+  if (same) return false;
   n_ = n;
   sizes_.resize(L);
   offset_.resize(L);
@@ -67,14 +67,18 @@ void BatchKernel::reserve(const Network& net, int n) {
   y_t_.assign(std::size_t(*std::max_element(sizes_.begin(), sizes_.end())) * n, 0.0);
   for (auto* buf : {&out_theta_, &out_y_, &out_dy_, &out_dtheta_})
     buf->assign(net.output_size(), 0.0);
+  return true;
 }
 
-void BatchKernel::forward(const Network& net, const Dataset& data, const int* indices, int n) {
-  reserve(net, n);
+void BatchKernel::forward(const Network& net, const Dataset& data, const int* indices, int n,
+                          const char* varies) {
+  // A new layout holds no previous values to keep.
+  if (reserve(net, n)) varies = nullptr;
   const int L = net.num_layers();
 
-  // Inputs, transposed from the data set's [sample][input] rows into [input][sample].
-  {
+  // Inputs, transposed from the data set's [sample][input] rows into [input][sample]; they never
+  // vary.
+  if (varies == nullptr) {
     double* __restrict Y0 = y_.data();  // [size(0)][n]
     for (int s = 0; s < n; ++s) {
       const double* x = data.input(indices[s]);
@@ -83,21 +87,33 @@ void BatchKernel::forward(const Network& net, const Dataset& data, const int* in
   }
 
   // Forward: θ_js = b_j + Σ_i w_ji y_is (i in order, as in pass.cpp), then y = f(θ).
+  const char* flags = varies;  // layer l's units, when given
   for (int l = 1; l < L; ++l) {
     const int n_in = net.size(l - 1), n_out = net.size(l);
+    if (flags != nullptr) flags += n_in;
     const double* P = net.params().data();
     const double* Y_in = y_.data() + offset_[l - 1];          // [n_in][n]
     double* Theta = theta_.data() + offset_[l];               // [n_out][n]
     double* Y = y_.data() + offset_[l];                       // [n_out][n]
-    for (int j = 0; j < n_out; ++j)  // θ_j[s] = b_j + Σ_i w_ji·Y_in[i][s]
+    bool any = false;
+    for (int j = 0; j < n_out; ++j) {  // θ_j[s] = b_j + Σ_i w_ji·Y_in[i][s]
+      if (flags != nullptr && !flags[j]) continue;
+      any = true;
       weighted_rows_n(P + net.param_index(l, j, 0), 1, n_in, Y_in, n, P[net.bias_index(l, j)],
                       Theta + std::size_t(j) * n);
+    }
+    if (!any) continue;
     const Activation& act = activation(net.activation(l));
-    if (act.f) {
+    if (act.f && flags == nullptr) {
       // Elementwise: the whole [n_out][n] block is one call.
       act.f_layer(Theta, Y, n_out * n);
+    } else if (act.f) {
+      // Elementwise, on the flagged units' rows: the same operations on each value.
+      for (int j = 0; j < n_out; ++j)
+        if (flags[j]) act.f_layer(Theta + std::size_t(j) * n, Y + std::size_t(j) * n, n);
     } else {
-      // Softmax couples the units of one sample (output layer only): one sample at a time.
+      // Softmax couples the units of one sample (output layer only): one sample at a time, all of
+      // its units as soon as one θ moved.
       for (int s = 0; s < n; ++s) {
         for (int c = 0; c < n_out; ++c) out_theta_[c] = Theta[std::size_t(c) * n + s];
         act.f_layer(out_theta_.data(), out_y_.data(), n_out);
@@ -111,6 +127,18 @@ double BatchKernel::loss(const Network& net, const Loss& loss, const Dataset& da
                          const int* indices, int n) {
   if (n <= 0) return 0.0;
   forward(net, data, indices, n);
+  return output_loss(net, loss, data, indices, n);
+}
+
+double BatchKernel::loss_again(const Network& net, const Loss& loss, const Dataset& data,
+                               const int* indices, int n, const char* varies) {
+  if (n <= 0) return 0.0;
+  forward(net, data, indices, n, varies);
+  return output_loss(net, loss, data, indices, n);
+}
+
+double BatchKernel::output_loss(const Network& net, const Loss& loss, const Dataset& data,
+                                const int* indices, int n) {
   const int out = net.num_layers() - 1, k = net.output_size();
   const double* Theta_out = theta_.data() + offset_[out];  // [k][n]
   const double* Y_out = y_.data() + offset_[out];          // [k][n]

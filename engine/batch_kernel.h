@@ -42,11 +42,26 @@ class BatchKernel {
   // batch_loss()'s in gradient.h), at a fraction of the cost. For evaluations that need no
   // gradient, such as the loss landscape's grid.
   double loss(const Network& net, const Loss& loss, const Dataset& data, const int* indices, int n);
+  // loss() again over the same samples after only some parameters moved: the units flagged in
+  // `varies` ([size(0) + … + size(L−1)], layer by layer, unit j of layer l at size(0) + … +
+  // size(l−1) + j) get θ and y recomputed; every other unit keeps them from the previous forward
+  // pass, whose parameters and inputs for it must have been the same. A unit must be flagged when
+  // one of its parameters moved or one of its inputs is a flagged unit. Bit for bit loss()'s value.
+  // The loss landscape moves two directions' parameters over thousands of grid points; on a plane
+  // of two named weights most units stay fixed.
+  double loss_again(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
+                    int n, const char* varies);
 
  private:
-  void reserve(const Network& net, int n);
-  // Θ and Y of every layer for the samples indices[0..n), n ≥ 1, into the blocks below.
-  void forward(const Network& net, const Dataset& data, const int* indices, int n);
+  // Lays the blocks out for net's layer sizes and n samples; true when that changed the layout.
+  bool reserve(const Network& net, int n);
+  // Θ and Y for the samples indices[0..n), n ≥ 1, into the blocks below: of every unit, or with
+  // varies != nullptr of the flagged units only (see loss_again()).
+  void forward(const Network& net, const Dataset& data, const int* indices, int n,
+               const char* varies = nullptr);
+  // The batch's global error from the output layer's block: Σ_s E_s / n in sample order.
+  double output_loss(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
+                     int n);
 
   int n_ = 0;                        // the batch size the layout below is laid out for
   std::vector<int> sizes_;           // layer sizes the layout below is laid out for, [L]

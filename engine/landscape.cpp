@@ -38,15 +38,40 @@ double penalty_value(const Network& net, const Hyperparams& h) {
 LandscapeEvaluator::LandscapeEvaluator(const Network& net, const Loss& loss, const Dataset& data,
                                        const Plane& plane, const Hyperparams* penalty)
     : loss_(loss), data_(data), plane_(plane), penalty_(penalty), scratch_(net),
-      samples_(data.size()) {
+      samples_(data.size()), varies_(units_moving_on_plane(net, plane)) {
   for (int s = 0; s < data.size(); ++s) samples_[s] = s;
 }
 
 double LandscapeEvaluator::at(double a, double b) {
+  // The fixed units' parameters are p's exactly (p + a·0 + b·0), so their θ and y never change.
   plane_point(plane_, a, b, scratch_.params().data());
   // Summed in sample order and divided by n, as mean_loss does: the centre equals it bit for bit.
-  const double e = kernel_.loss(scratch_, loss_, data_, samples_.data(), data_.size());
+  const double e =
+      primed_ ? kernel_.loss_again(scratch_, loss_, data_, samples_.data(), data_.size(), varies_.data())
+              : kernel_.loss(scratch_, loss_, data_, samples_.data(), data_.size());
+  primed_ = true;
   return penalty_ != nullptr ? e + penalty_value(scratch_, *penalty_) : e;
+}
+
+std::vector<char> units_moving_on_plane(const Network& net, const Plane& plane) {
+  const auto moves = [&plane](std::size_t k) {
+    return plane.d1[k] != 0 || (!plane.is_line() && plane.d2[k] != 0);
+  };
+  std::vector<char> flags;
+  std::size_t below = 0;  // where layer l − 1's flags start
+  flags.assign(std::size_t(net.input_size()), 0);
+  for (int l = 1; l < net.num_layers(); ++l) {
+    bool input_moves = false;
+    for (int i = 0; i < net.size(l - 1); ++i) input_moves = input_moves || flags[below + i];
+    const std::size_t start = flags.size();
+    for (int j = 0; j < net.size(l); ++j) {
+      bool m = input_moves || moves(net.bias_index(l, j));
+      for (int i = 0; i < net.size(l - 1) && !m; ++i) m = moves(net.param_index(l, j, i));
+      flags.push_back(m ? 1 : 0);
+    }
+    below = start;
+  }
+  return flags;
 }
 
 Status evaluate_landscape(const Network& net, const Loss& loss, const Dataset& data,

@@ -33,6 +33,9 @@ double grid_offset(int i, int grid, double range);
 double penalty_value(const Network& net, const Hyperparams& h);
 
 // E at points of one plane; keeps a scratch copy of the network, so evaluating allocates nothing.
+// Units none of whose parameters or inputs move on the plane (d₁ and d₂ are 0 on all of them) keep
+// θ and y from the first point: on a plane of two named weights of the first layer only that unit
+// and the layers above it are recomputed (BatchKernel::loss_again). Every value stays bit for bit.
 class LandscapeEvaluator {
  public:
   // net gives the architecture; plane.origin must have its num_params(). With penalty != nullptr the
@@ -49,7 +52,13 @@ class LandscapeEvaluator {
   Network scratch_;
   BatchKernel kernel_;        // forward only: the loss of every sample in one batch
   std::vector<int> samples_;  // 0 … data.size() − 1
+  std::vector<char> varies_;  // per unit of every layer (BatchKernel::loss_again): moves on the plane
+  bool primed_ = false;       // kernel_ holds a whole forward pass over samples_
 };
+
+// Which units move on the plane, [size(0) + … + size(L−1)] layer by layer: unit j of layer l ≥ 1
+// when d₁ or d₂ is nonzero on one of its weights or its bias, or one of its inputs moves.
+std::vector<char> units_moving_on_plane(const Network& net, const Plane& plane);
 
 // The whole grid: e[row·grid + col] = E(grid_offset(col), grid_offset(row)); a line has one row.
 struct LandscapeGrid {

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "gradient.h"
 #include "init.h"
@@ -91,6 +92,71 @@ TEST(Landscape, PenaltyAddsTheRegulariserOfTheWeights) {
   bp::LandscapeEvaluator eval(net, loss, data, plane, &h);
   // λ₁(|0.5| + |−2|) + λ₂/2 (0.25 + 4) = 0.25 + 0.02125; the biases carry no penalty.
   EXPECT_NEAR(eval.at(0, 0), bp::mean_loss(net, loss, data) + 0.27125, 1e-14);
+}
+
+// w1, w2 feed unit 1 of layer 1 (param_names.h): that unit moves, layer 1's other three stay, and
+// everything above it moves with its input.
+TEST(Landscape, UnitsMovingOnPlaneFollowTheDirectionsUpwards) {
+  bp::Network net = bptest::make_net({{2, ActivationId::Linear}, {4, ActivationId::Tanh},
+                                      {2, ActivationId::Tanh}, {1, ActivationId::Sigmoid}});
+  bp::Plane plane;
+  ASSERT_TRUE(bp::name_plane(net, "w1", "w2", &plane).is_ok());
+  EXPECT_EQ(bp::units_moving_on_plane(net, plane),
+            (std::vector<char>{0, 0, 1, 0, 0, 0, 1, 1, 1}));
+  // Layer 1 has w1 … w8; w13 is unit 2.2's weight from unit 1.1, b2.2 unit 2.2's bias.
+  ASSERT_TRUE(bp::name_plane(net, "w13", "b2.2", &plane).is_ok());
+  EXPECT_EQ(bp::units_moving_on_plane(net, plane),
+            (std::vector<char>{0, 0, 0, 0, 0, 0, 0, 1, 1}));
+  ASSERT_TRUE(bp::name_plane(net, "b3.1", "w17", &plane).is_ok());
+  EXPECT_EQ(bp::units_moving_on_plane(net, plane),
+            (std::vector<char>{0, 0, 0, 0, 0, 0, 0, 0, 1}));
+}
+
+// One evaluator over many points (keeping the fixed units' values between points) against a fresh
+// evaluator per point (a whole forward pass each): the same bits, for named planes in every layer,
+// a softmax output and a line, visited out of order.
+TEST(Landscape, KeptUnitsGiveTheSameBitsAsWholePasses) {
+  struct Case {
+    std::vector<bp::LayerSpec> layers;
+    LossId loss;
+    const char* first;
+    const char* second;
+  };
+  const std::vector<Case> cases = {
+      {{{2, ActivationId::Linear}, {4, ActivationId::Tanh}, {2, ActivationId::Tanh},
+        {1, ActivationId::Sigmoid}}, LossId::HalfSse, "w1", "w2"},
+      {{{2, ActivationId::Linear}, {4, ActivationId::Tanh}, {2, ActivationId::Tanh},
+        {1, ActivationId::Sigmoid}}, LossId::Bce, "w15", "b2.1"},
+      {{{3, ActivationId::Linear}, {5, ActivationId::Relu}, {3, ActivationId::Softmax}},
+       LossId::Ce, "w7", "w20"},
+      {{{3, ActivationId::Linear}, {5, ActivationId::Sigmoid}, {3, ActivationId::Softmax}},
+       LossId::Ce, "b2.3", "b1.5"},
+  };
+  for (const Case& c : cases) {
+    bp::Network net = bptest::make_net(c.layers);
+    bp::initialise(&net, bp::InitId::Xavier, 11);
+    const int k = net.output_size();
+    bp::Dataset data = random_data(net.input_size(), k, 37, 12);
+    if (k > 1)  // one-hot targets for softmax + cross-entropy
+      for (int s = 0; s < data.size(); ++s)
+        for (int c2 = 0; c2 < k; ++c2) data.t[std::size_t(s) * k + c2] = (s % k == c2) ? 1.0 : 0.0;
+    const bp::Loss& loss = bp::loss(c.loss);
+    bp::Plane named, line;
+    ASSERT_TRUE(bp::name_plane(net, c.first, c.second, &named).is_ok()) << c.first << "," << c.second;
+    std::vector<double> initial = net.params();
+    initial[named.d1.size() - 1] += 0.5;  // the output bias differs from the start
+    ASSERT_TRUE(bp::line_plane(net, initial, &line).is_ok());
+    for (const bp::Plane* plane : {&named, &line}) {
+      bp::LandscapeEvaluator kept(net, loss, data, *plane);
+      for (auto [a, b] : {std::pair{0.0, 0.0}, {1.5, -0.75}, {-2.0, 2.0}, {0.0, 0.0}, {0.3, 0.1}}) {
+        bp::LandscapeEvaluator fresh(net, loss, data, *plane);
+        const double want = fresh.at(a, b);
+        const double got = kept.at(a, b);
+        EXPECT_EQ(std::memcmp(&got, &want, sizeof got), 0)
+            << c.first << "," << c.second << " at (" << a << ", " << b << "): " << got << " vs " << want;
+      }
+    }
+  }
 }
 
 TEST(Landscape, NamePlaneAxesMoveExactlyOneParameter) {
