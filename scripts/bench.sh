@@ -152,11 +152,11 @@ if [ -f build/web/index.html ]; then
       row(`main-thread work of a full ${g}×${g} grid, default lab (200 samples; goal for 65: ≤ 50 ms)`, (r) => r[`grid${g}`].work_ms, " ms");
       row(`frames that ${g}×${g} grid was spread over`, (r) => r[`grid${g}`].work_frames);
     }
-    row("frame rate training at max, Inspector tab instead (for comparison)", (r) => r.closed.training_fps, " fps");
+    row("frame rate training at the default speed, Inspector tab instead (for comparison)", (r) => r.closed.training_fps, " fps");
     row("frame rate paused, Inspector tab", (r) => r.closed.paused_fps, " fps");
     row("training / paused with the Inspector tab", (r) => r.closed.fps_ratio);
     for (const g of [33, 65]) {
-      row(`frame rate training at max, Landscape open (grid ${g})`, (r) => r[`open${g}`].training_fps, " fps");
+      row(`frame rate training at the default speed, Landscape open (grid ${g})`, (r) => r[`open${g}`].training_fps, " fps");
       row(`frame rate paused, the same panels (grid ${g})`, (r) => r[`open${g}`].paused_fps, " fps");
       row(`training / paused with the Landscape open (grid ${g}; goal ≥ 0.9)`, (r) => r[`open${g}`].fps_ratio);
     }
