@@ -32,6 +32,11 @@ int Trainer::next_batch_size() const {
   return std::min(hyper_.batch_size, train_->size() - position_);
 }
 
+double Trainer::epochs_done() const {
+  const int n = train_->size();
+  return n > 0 ? double(epoch_) + double(position_) / n : double(epoch_);
+}
+
 int Trainer::iterations_per_epoch() const {
   const int n = train_->size();
   return (n + hyper_.batch_size - 1) / hyper_.batch_size;

@@ -51,6 +51,9 @@ class Trainer {
   long long iteration() const { return iteration_; }  // updates made so far
   long long epoch() const { return epoch_; }          // completed epochs
   int position() const { return position_; }          // samples of the current epoch consumed
+  // Epochs as a real number: epoch() + position() / N for N training samples (epoch() when N = 0).
+  // Counting samples, not iterations, keeps it exact when the batch size changes mid-epoch.
+  double epochs_done() const;
   int iterations_per_epoch() const;
   double last_batch_loss() const { return last_batch_loss_; }
   // Sample indices of the batch the next forward_backward() will use.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 #include "help_marker.h"
 #include "item_registry.h"
@@ -29,6 +30,48 @@ void format_value(double v, char* buf, std::size_t size) {
     std::snprintf(buf, size, "%.4g", v);
   else
     std::snprintf(buf, size, "—");
+}
+
+// An epoch position to 4 decimals without trailing zeros: "3.25", "12", "0.3333".
+void format_epoch(double epoch, char* buf, std::size_t size) {
+  std::snprintf(buf, size, "%.4f", epoch);
+  char* end = buf + std::strlen(buf);
+  while (end > buf && end[-1] == '0') *--end = '\0';
+  if (end > buf && end[-1] == '.') end[-1] = '\0';
+}
+
+// "epoch 3.25 (iteration 130)" on the epochs axis, "iteration 130" on the iterations axis.
+void format_when(bool epochs, double epoch, double iteration, char* buf, std::size_t size) {
+  if (!epochs) {
+    std::snprintf(buf, size, "iteration %.0f", iteration);
+    return;
+  }
+  char e[32];
+  format_epoch(epoch, e, sizeof e);
+  std::snprintf(buf, size, "epoch %s (iteration %.0f)", e, iteration);
+}
+
+// The x axis choice: iterations or epochs, a setting (the link's lx=) so lessons can choose it.
+void axis_choice(UiContext& ui) {
+  lab::Settings s = ui.lab.settings();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("x:");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("iterations##loss_x", s.loss_axis == lab::LossAxis::Iterations)) {
+    s.loss_axis = lab::LossAxis::Iterations;
+    ui.apply(s);
+  }
+  item_registry::record("x: iterations");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("epochs##loss_x", s.loss_axis == lab::LossAxis::Epochs)) {
+    s.loss_axis = lab::LossAxis::Epochs;
+    ui.apply(s);
+  }
+  item_registry::record("x: epochs");
+  help_marker("What the x axis counts. An iteration is one update, made from one batch. An epoch is "
+              "one pass over the training set: ⌈N/B⌉ iterations for N training samples and batch "
+              "size B. A point's epoch counts the samples used so far (epoch 3.25: three passes "
+              "and a quarter of the set), so it stays exact when the batch size changes mid-run.");
 }
 
 // Index of the recorded point nearest to x among xs[from …).
@@ -178,6 +221,16 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
               "falling while the test error rises: it is over-fitting the training points. "
               "Log scale shows the slow late progress; zoom to recent shows the last part of a long "
               "run. Dashed lines mark where a hyperparameter was changed (hover them).");
+  // The axis choice joins the first line when the panel is wide enough for it.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float radio = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+  const float axis_width = ImGui::CalcTextSize("x:").x + 2 * radio +
+                           ImGui::CalcTextSize("iterations").x + ImGui::CalcTextSize("epochs").x +
+                           ImGui::CalcTextSize("(?)").x + 4 * style.ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (right - ImGui::GetItemRectMax().x > style.ItemSpacing.x + axis_width) ImGui::SameLine();
+  axis_choice(ui);
+  const bool by_epoch = lab.settings().loss_axis == lab::LossAxis::Epochs;
 
   char tr[32], te[32];
   format_value(lab.loss_train(), tr, sizeof tr);
@@ -186,14 +239,16 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   ImGui::TextColored(ImColor(kTestColour), "test %s", te);
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
-  ImGui::TextDisabled("iteration %lld", lab.trainer().iteration());
+  char when[64];
+  format_when(by_epoch, lab.trainer().epochs_done(), double(lab.trainer().iteration()), when, sizeof when);
+  ImGui::TextDisabled("%s", when);
   if (lab.classification()) draw_accuracy(lab);
 
   if (train.size() == 0) {
     ImGui::TextDisabled("No iterations yet: press Play or Step.");
     return;
   }
-  const std::vector<double>& xs = train.xs();
+  const std::vector<double>& xs = by_epoch ? train.epochs() : train.xs();
   // Axes that move in steps, not with every new point: between steps the curve drawn so far keeps
   // its pixels, and a frame redraws only the curve's newest end (see FrameDamage).
   const plot::Range xr = plot::growing_x_range(xs.front(), xs.back(), st.recent_percent / 100.0);
@@ -221,19 +276,20 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   const bool hovered = ImGui::IsItemHovered();
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const PlotArea area = draw_plot_frame(dl, min, max, xr, yr, st.log_scale, true);
+  const PlotArea area = draw_plot_frame(dl, min, max, xr, yr, st.log_scale, !by_epoch);
 
   // Markers: a dashed line each, labelled as far as the next marker leaves room.
   const std::vector<lab::Marker>& markers = lab.markers();
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   const lab::Marker* hovered_marker = nullptr;
   const float line_h = ImGui::GetTextLineHeight();
+  const auto marker_x = [by_epoch](const lab::Marker& m) { return by_epoch ? m.epoch : m.x; };
   for (std::size_t k = 0; k < markers.size(); ++k) {
     float px = 0;
-    if (markers[k].x < xr.lo || !area.x.map(markers[k].x, &px)) continue;
+    if (marker_x(markers[k]) < xr.lo || !area.x.map(marker_x(markers[k]), &px)) continue;
     dashed_vline(dl, px, area.min.y, area.max.y, kMarkerColour);
     float next = area.max.x;
-    if (k + 1 < markers.size()) area.x.map(markers[k + 1].x, &next);
+    if (k + 1 < markers.size()) area.x.map(marker_x(markers[k + 1]), &next);
     const ImVec4 clip(px + 3, area.min.y, std::min(next, area.max.x) - 3, area.min.y + line_h + 2);
     if (clip.z > clip.x)
       dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(px + 3, area.min.y + 1),
@@ -245,7 +301,7 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   draw_series(dl, area, xs, train.ys(), from, kTrainColour, 1.5f, &st.scratch);
 
   if (hovered && area.contains(mouse)) {
-    // Read off both errors at the recorded iteration nearest to the mouse.
+    // Read off both errors at the recorded point nearest to the mouse.
     const std::size_t k = nearest_index(xs, from, area.x.unmap(mouse.x));
     float px = 0;
     if (area.x.map(xs[k], &px))
@@ -254,13 +310,14 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
     format_value(train.ys()[k], a, sizeof a);
     format_value(k < test.size() ? test.ys()[k] : NAN, b, sizeof b);
     ImGui::BeginTooltip();
-    ImGui::Text("iteration %.0f", xs[k]);
+    format_when(by_epoch, train.epochs()[k], train.xs()[k], when, sizeof when);
+    ImGui::TextUnformatted(when);
     ImGui::TextColored(ImColor(kTrainColour), "train %s", a);
     ImGui::TextColored(ImColor(kTestColour), "test  %s", b);
     if (hovered_marker) {
       ImGui::Separator();
-      ImGui::TextColored(ImColor(kMarkerColour), "at iteration %.0f: %s", hovered_marker->x,
-                         hovered_marker->text.c_str());
+      format_when(by_epoch, hovered_marker->epoch, hovered_marker->x, when, sizeof when);
+      ImGui::TextColored(ImColor(kMarkerColour), "at %s: %s", when, hovered_marker->text.c_str());
     }
     ImGui::EndTooltip();
   }

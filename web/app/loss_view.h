@@ -1,7 +1,8 @@
-// The loss curve: the global error E over the training and the test set against iterations, live
-// while training. Options: a log-scale y axis and "zoom to recent" (the last N % of iterations).
-// Dashed vertical markers show where a hyperparameter was changed (hover for what changed); the
-// mouse reads off both errors at any iteration. Non-finite errors (a divergence) leave a gap.
+// The loss curve: the global error E over the training and the test set against iterations or
+// epochs (Settings::loss_axis, chosen here), live while training. Options: a log-scale y axis and
+// "zoom to recent" (the last N % of the run). Dashed vertical markers show where a hyperparameter
+// was changed (hover for what changed); the mouse reads off both errors at any recorded point.
+// Non-finite errors (a divergence) leave a gap.
 //
 // Also the small line-plot toolkit the weights view shares: a frame with nice ticks on a linear or
 // log axis, and a polyline that skips values the axis cannot show.
@@ -17,7 +18,7 @@ namespace bplab {
 
 struct LossViewState {
   bool log_scale = false;
-  int recent_percent = 100;     // show the last recent_percent % of iterations (100: all)
+  int recent_percent = 100;     // show the last recent_percent % of the x axis (100: all)
   std::vector<ImVec2> scratch;  // polyline points, reused every frame
 };
 

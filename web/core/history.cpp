@@ -8,9 +8,10 @@ namespace lab {
 
 History::History(std::size_t capacity) : capacity_(capacity) { assert(capacity >= 2); }
 
-void History::add(double x, double y) {
+void History::add(double x, double epoch, double y) {
   // A second value at the same x (e.g. after a change that made no step) replaces the first.
   if (!xs_.empty() && x == xs_.back()) {
+    epochs_.back() = epoch;
     ys_.back() = y;
     return;
   }
@@ -20,19 +21,23 @@ void History::add(double x, double y) {
     std::size_t kept = 0;
     for (std::size_t k = 0; k < xs_.size(); k += 2, ++kept) {
       xs_[kept] = xs_[k];
+      epochs_[kept] = epochs_[k];
       ys_[kept] = ys_[k];
     }
     xs_.resize(kept);
+    epochs_.resize(kept);
     ys_.resize(kept);
     stride_ = stride_ == 0 ? (xs_.size() > 1 ? xs_[1] - xs_[0] : 1) : stride_ * 2;
     if (x - xs_.back() < stride_) return;
   }
   xs_.push_back(x);
+  epochs_.push_back(epoch);
   ys_.push_back(y);
 }
 
 void History::clear() {
   xs_.clear();
+  epochs_.clear();
   ys_.clear();
   stride_ = 0;
 }
@@ -51,9 +56,9 @@ bool History::y_range(double x_from, double* lo, double* hi) const {
 std::string loss_curves_csv(const History& train, const History& test) {
   std::ostringstream os;
   os.precision(17);
-  os << "iteration,loss_train,loss_test\n";
+  os << "iteration,epoch,loss_train,loss_test\n";
   for (std::size_t k = 0; k < train.size() && k < test.size(); ++k)
-    os << train.xs()[k] << "," << train.ys()[k] << "," << test.ys()[k] << "\n";
+    os << train.xs()[k] << "," << train.epochs()[k] << "," << train.ys()[k] << "," << test.ys()[k] << "\n";
   return os.str();
 }
 

@@ -71,10 +71,14 @@ Status Lab::apply(const Settings& in, std::string* note) {
   } else {
     const bp::Hyperparams &a = old.hyper, &b = s.hyper;
     std::string change;
+    // Whole numbers as such: format_number's shortest text of 30 is "3e+01".
+    const auto text = [](double v) {
+      return v == std::floor(v) && std::fabs(v) < 1e15 ? std::to_string(static_cast<long long>(v))
+                                                       : bp::format_number(v);
+    };
     auto mark = [&](const char* name, double from, double to) {
       if (from != to)
-        change += (change.empty() ? "" : ", ") + std::string(name) + " " + bp::format_number(from) +
-                  " → " + bp::format_number(to);
+        change += (change.empty() ? "" : ", ") + std::string(name) + " " + text(from) + " → " + text(to);
     };
     mark("η", a.learning_rate, b.learning_rate);
     mark("μ", a.momentum, b.momentum);
@@ -84,7 +88,7 @@ Status Lab::apply(const Settings& in, std::string* note) {
     if (!change.empty()) {
       const Status h = trainer_->set_hyperparams(b);
       (void)h;  // validated with the settings
-      markers_.push_back({double(trainer_->iteration()), change});
+      markers_.push_back({double(trainer_->iteration()), trainer_->epochs_done(), change});
       changed();
     }
   }
@@ -182,8 +186,9 @@ void Lab::evaluate_and_record() {
   move_rollback_point();
   if (!diverged_ && !std::isfinite(train_stats_.mean_loss)) check_divergence(train_stats_.mean_loss);
   const double x = double(trainer_->iteration());
-  train_curve_.add(x, train_stats_.mean_loss);
-  test_curve_.add(x, loss_test_);
+  const double epoch = trainer_->epochs_done();
+  train_curve_.add(x, epoch, train_stats_.mean_loss);
+  test_curve_.add(x, epoch, loss_test_);
   const std::vector<double>& v = trainer_->velocity();
   const std::vector<double>& g = trainer_->gradient();
   for (int l = 1; l < net_.num_layers() && l - 1 < int(update_size_.size()); ++l) {
@@ -193,8 +198,8 @@ void Lab::evaluate_and_record() {
       dv += std::fabs(v[k]);
       dg += std::fabs(g[k]);
     }
-    update_size_[l - 1].add(x, dv / double(end - begin));
-    gradient_size_[l - 1].add(x, dg / double(end - begin));
+    update_size_[l - 1].add(x, epoch, dv / double(end - begin));
+    gradient_size_[l - 1].add(x, epoch, dg / double(end - begin));
   }
 }
 
@@ -333,7 +338,7 @@ bool Lab::set_params(const std::vector<double>& params) {
     if (!std::isfinite(p)) return false;
   net_.params() = params;
   trainer_->zero_velocity();
-  markers_.push_back({double(trainer_->iteration()), "moved on the landscape"});
+  markers_.push_back({double(trainer_->iteration()), trainer_->epochs_done(), "moved on the landscape"});
   evaluate_and_record();
   return true;
 }

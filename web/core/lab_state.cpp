@@ -98,6 +98,7 @@ LabState snapshot(const Lab& lab, StateParts parts) {
   s.output_activation = bp::activation(set.output_activation).name;
   s.loss = bp::loss(set.loss).name;
   s.speed = set.speed;
+  s.loss_axis = set.loss_axis == LossAxis::Epochs ? "epoch" : "iteration";
   s.hash = encode_hash(set);
   s.markers = int(lab.markers().size());
   s.errors = lab.train_stats();
@@ -136,6 +137,7 @@ void visit_state(const LabState& s, StateVisitor& v) {
   v.text("output_activation", s.output_activation);
   v.text("loss", s.loss);
   v.integer("speed", s.speed);
+  v.text("loss_axis", s.loss_axis);
   v.text("hash", s.hash);
   v.integer("markers", s.markers);
   v.begin("errors");

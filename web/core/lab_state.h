@@ -53,6 +53,7 @@ struct LabState {
   int outputs = 1;
   std::string activation, output_activation, loss;
   int speed = 0;
+  std::string loss_axis;  // the loss curve's x axis: "iteration" or "epoch" (the link's lx=)
   std::string hash;
   int markers = 0;
   bp::ErrorStats errors;                     // over the training set

@@ -21,7 +21,8 @@ bool Settings::operator==(const Settings& o) const {
          hyper.learning_rate == o.hyper.learning_rate && hyper.momentum == o.hyper.momentum &&
          hyper.batch_size == o.hyper.batch_size && hyper.l1 == o.hyper.l1 &&
          hyper.l2 == o.hyper.l2 && speed == o.speed && steady_frames == o.steady_frames &&
-         hidden_controls == o.hidden_controls && landscape == o.landscape;
+         hidden_controls == o.hidden_controls && landscape == o.landscape &&
+         loss_axis == o.loss_axis;
 }
 
 bool data_changed(const Settings& a, const Settings& b) {

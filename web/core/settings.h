@@ -30,6 +30,10 @@ struct ControlInfo {
 };
 const std::vector<ControlInfo>& control_names();
 
+// What the loss curve's x axis counts: iterations (updates), or epochs (passes over the training
+// set, ⌈N/B⌉ iterations each).
+enum class LossAxis { Iterations, Epochs };
+
 struct Settings {
   // Data
   std::string dataset = "circle";  // a generator name, or "custom" (imported or clicked points)
@@ -58,6 +62,7 @@ struct Settings {
   // Display
   bool steady_frames = true;  // pace frames at a steady rate (bplab::FramePacer); off: as fast as drawn
   LandscapeOptions landscape;  // the Landscape view's plane, grid and range
+  LossAxis loss_axis = LossAxis::Iterations;
   // Classroom
   std::uint32_t hidden_controls = 0;  // bit mask of Control
 

@@ -188,6 +188,15 @@ const std::vector<HashKey>& hash_keys() {
          return landscape_link(s.landscape);
        },
        [](std::string_view v, Settings* s) { return parse_landscape_link(v, &s->landscape); }},
+      {"lx", [](const Settings& s) -> std::optional<std::string> {
+         if (s.loss_axis == LossAxis::Iterations) return std::nullopt;
+         return "epoch";
+       },
+       [](std::string_view v, Settings* s) {
+         if (v != "iteration" && v != "epoch") return false;
+         s->loss_axis = v == "epoch" ? LossAxis::Epochs : LossAxis::Iterations;
+         return true;
+       }},
       {"hide", [](const Settings& s) -> std::optional<std::string> {
          if (!s.hidden_controls) return std::nullopt;
          return join_controls(s.hidden_controls);

@@ -1,7 +1,8 @@
 // The URL hash: every setting of the lab as "key=value&…", so that a link reproduces a set-up.
 //   ds=circle&n=400&noise=0.1&ratio=0.5&dseed=1&f=x1,x2&h=4,2&act=tanh&out=sigmoid&loss=half-sse
 //   &init=xavier&seed=1&lr=0.03&mom=0&bs=10&l1=0&l2=0&speed=1&hide=data,arch
-// and the Landscape view's plane, grid and range (landscape_options.h), e.g. land=hessian:65:2.
+// and the Landscape view's plane, grid and range (landscape_options.h), e.g. land=hessian:65:2,
+// and the loss curve's x axis, lx=iteration (the default) or lx=epoch.
 // Keys may be omitted (the default applies). A link is accepted whole or not at all: an unknown
 // key, a malformed value or a setting out of range rejects it with a message naming the key.
 //
