@@ -158,10 +158,16 @@ TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   // The Network view's tooltip shows the last batch's ∂E/∂w: the rebuilt lab has none yet, so it
   // does not give away 05/9's ∂E/∂w1 (the Step of 05/7 computed it at these same weights).
   for (double g : l.lab().trainer().gradient()) EXPECT_EQ(g, 0.0);
+  // 05/8's sum with its text's rounded numbers: 0.40·0.138499 + 0.50·(−0.038098) = 0.0363506.
+  l.type(0.40 * 0.138499 + 0.50 * -0.038098);  // ∂E/∂y_h1 = w5·δ_o1 + w7·δ_o2
+  EXPECT_TRUE(l.runner().task_done()) << "typed before the walk shows it";
+  l.inspect(1, 0, 0, 4);
+  EXPECT_NEAR(l.number("inspector.dE_dy"), 0.036350306, 1e-9) << "step 4 shows ∂E/∂y_h1";
+  EXPECT_NEAR(l.lab().inspector().trace().dE_dtheta[2][1], -0.038098236, 1e-9) << "05/8's δ_o2";
+  l.next();
   l.type(0.008771355);  // δ_h1 = ∂E/∂y_h1 · y_h1(1 − y_h1), ∂E/∂y_h1 = 0.036350306
   l.inspect(1, 0, 0, 6);
   EXPECT_NEAR(l.number("inspector.dE_dtheta"), 0.008771355, 1e-9) << "step 6 shows δ_h1";
-  EXPECT_NEAR(l.number("inspector.dE_dy"), 0.036350306, 1e-9) << "05/8's text";
   l.next();
   l.type(0.000438568);  // ∂E/∂w1
   l.inspect(1, 0, 0, 8);

@@ -183,7 +183,7 @@ test('lesson 1 (guessing a weight) to its last step through the UI', { timeout: 
 test('lesson 5 (backpropagation) to its last step through the UI', { timeout: 30 * 60000 }, async () => {
   const id = 'backpropagation';
   let s = await openLesson(6, id); // sixth in the list, after 4b
-  assert.deepEqual(s.lesson, { id, step: 0, steps: 12, task_done: false });
+  assert.deepEqual(s.lesson, { id, step: 0, steps: 13, task_done: false });
   // Typed values are Mazur's published ones.
   await answer('0.3775'); // θ_h1
   await finishStep(id, 0);
@@ -219,23 +219,25 @@ test('lesson 5 (backpropagation) to its last step through the UI', { timeout: 30
   s = await finishStep(id, 7);
   // Step 8 rebuilds the original network and selects w1.
   assert.equal(s.inspector.weight, 'w1');
-  await answer('0.008771355'); // δ_h1 = ∂E/∂y_h1 · y_h1(1 − y_h1)
+  await answer('0.0363506'); // ∂E/∂y_h1 = w5·δ_o1 + w7·δ_o2
   await finishStep(id, 8);
-  await answer('0.000438568'); // ∂E/∂w1
+  await answer('0.008771355'); // δ_h1 = ∂E/∂y_h1 · y_h1(1 − y_h1)
   await finishStep(id, 9);
-  s = await trainThroughLastTask(id, 10);
+  await answer('0.000438568'); // ∂E/∂w1
+  await finishStep(id, 10);
+  s = await trainThroughLastTask(id, 11);
 
   const stored = await storedProgress();
-  assert.deepEqual(stored.lessons[id], { step: 11, completed: 12 });
+  assert.deepEqual(stored.lessons[id], { step: 12, completed: 13 });
 });
 
 test('a reload returns to the open step, progress survives it, and Reset progress forgets it', { timeout: 5 * 60000 }, async () => {
   // The page's hash keeps the open lesson and step (web/core/url_hash.h).
-  assert.match(await page.evaluate(() => location.hash), /&lesson=backpropagation&step=12$/);
+  assert.match(await page.evaluate(() => location.hash), /&lesson=backpropagation&step=13$/);
   await page.reload();
   await waitForState((s) => s.frame > 5, 'the first frames after the reload');
   const reloaded = (await state()).lesson;
-  assert.deepEqual([reloaded.id, reloaded.step], ['backpropagation', 11]);
+  assert.deepEqual([reloaded.id, reloaded.step], ['backpropagation', 12]);
   await click('All lessons');
   await waitForState((s) => s.lesson.id === null, 'the lesson to close');
   // Lesson 1 resumes at the step where it was left: the last one.
