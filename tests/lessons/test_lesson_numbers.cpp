@@ -332,4 +332,27 @@ TEST(LessonNumbers, L08SmallBatchesMakeANoisyPath) {
   }
 }
 
+// 08/1 on the epochs axis: "an epoch is 20 updates at batch size 10 but one at the full batch, so
+// at Speed 10 / frame the full batch adds a point every 10 epochs"; 08/2 and the summary keep the
+// epochs axis, the summary "switch it to x: iterations".
+TEST(LessonNumbers, L08FullBatchCurveCountsEpochs) {
+  Learner l;
+  open_at(l, "batch-size", 1);
+  EXPECT_EQ(l.lab().settings().loss_axis, lab::LossAxis::Epochs);
+  EXPECT_EQ(l.lab().settings().speed, 10);
+  EXPECT_EQ(l.number("iterations_per_epoch"), 20);
+  l.batch_size(200);
+  EXPECT_EQ(l.number("iterations_per_epoch"), 1);
+  l.play(3);
+  const std::vector<double>& epochs = l.lab().train_curve().epochs();
+  ASSERT_EQ(epochs.size(), 4u);
+  for (std::size_t k = 0; k < epochs.size(); ++k) EXPECT_DOUBLE_EQ(epochs[k], 10.0 * k);
+  for (int step : {0, 2, 3}) {
+    Learner other;
+    open_at(other, "batch-size", step);
+    EXPECT_EQ(other.lab().settings().loss_axis, step == 0 ? lab::LossAxis::Iterations : lab::LossAxis::Epochs)
+        << "step " << step;
+  }
+}
+
 }  // namespace
