@@ -164,6 +164,7 @@ TEST(Walkthrough, L05BackpropagationWithMazursNumbers) {
   l.inspect(1, 0, 0, 4);
   EXPECT_NEAR(l.number("inspector.dE_dy"), 0.036350306, 1e-9) << "step 4 shows ∂E/∂y_h1";
   EXPECT_NEAR(l.lab().inspector().trace().dE_dtheta[2][1], -0.038098236, 1e-9) << "05/8's δ_o2";
+  EXPECT_NEAR(l.lab().inspector().trace().y[2][1], 0.772928, 5e-7) << "05/8's y_o2";
   l.next();
   l.type(0.008771355);  // δ_h1 = ∂E/∂y_h1 · y_h1(1 − y_h1), ∂E/∂y_h1 = 0.036350306
   l.inspect(1, 0, 0, 6);
