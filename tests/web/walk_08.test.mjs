@@ -1,7 +1,8 @@
 // Lesson 8 (batch size) walked through the real UI at 1366×768 (walk.mjs): batch size 1 typed
 // (Ctrl+click, as the hint says) and trained 2 epochs, the slider dragged to the whole training set
 // and trained 20 epochs, then dragged to a mini-batch of 10–50 and trained below a loss of 0.05
-// (the long trainings at Speed "max", so that the walk stays short).
+// (the long trainings at Speed "max", so that the walk stays short); the full-batch step's set-up
+// puts the loss curve on epochs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
@@ -16,6 +17,7 @@ test('lesson 8 (batch size) to its last step through the UI', async () => {
   await pick(page, 'Speed', 'max');
   await train(page, (s) => s.lesson.task_done);
   await next(page, 0);
+  await waitForState(page, (x) => x.loss_axis === 'epoch', 10000);  // the full-batch set-up's lx=epoch
   await drag(page, 'Batch size', (s) => (s.batch_size >= s.samples_train ? 0 : -1));
   let s = await train(page, (x) => x.lesson.task_done);
   assert.equal(s.iterations_per_epoch, 1, 'a full batch is one update per epoch');
