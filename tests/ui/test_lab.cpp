@@ -190,6 +190,22 @@ TEST(Lab, MaxSpeedUsesTheTimeBudget) {
   EXPECT_GT(l.train_frame(5.0), 1);
 }
 
+// A fixed speed's frame may be cut short by time (LabApp::kFixedSpeedTrainMs) and trained in
+// slices: the weights after n iterations must not depend on how they were split.
+TEST(Lab, TrainUpToStopsAtItsCountOrBudgetAndSplitsDoNotChangeTheWeights) {
+  Lab whole, sliced;
+  EXPECT_EQ(whole.train_up_to(200, INFINITY), 200);
+  EXPECT_EQ(sliced.train_up_to(1, 0.0), 1) << "a spent budget still makes one iteration";
+  int done = 1;
+  for (int n : {7, 50, 142}) done += sliced.train_up_to(n, INFINITY);
+  EXPECT_EQ(done, 200);
+  EXPECT_EQ(sliced.trainer().iteration(), 200);
+  EXPECT_EQ(sliced.network().params(), whole.network().params()) << "bit for bit";
+  EXPECT_EQ(whole.train_up_to(0, INFINITY), 0);
+  // A budget stops early: 10⁶ iterations of the default lab take far longer than 1 ms.
+  EXPECT_LT(whole.train_up_to(1000000, 1.0), 1000000);
+}
+
 // A data set of 3 or more classes selects one softmax output unit per class with cross-entropy,
 // and says so; going back to a two-class set goes back to one sigmoid unit.
 TEST(Lab, ManyClassSetsSelectSoftmaxWithCrossEntropy) {

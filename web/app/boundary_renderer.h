@@ -70,6 +70,10 @@ class BoundaryRenderer {
   // How many times render() or render_tile() changed a texture's pixels: a caller that shows the
   // texture compares it before and after a call to tell whether the picture changed.
   virtual unsigned long drawings() const = 0;
+  // The GPU time of an earlier render()'s network evaluation, once the GPU has it: true with the
+  // texels it evaluated and the milliseconds, once per measured render(). False while none is
+  // ready, and always where the platform cannot time the GPU (no timer queries).
+  virtual bool take_render_time(long* texels, double* ms) = 0;
 
   // For tests: evaluates the request's unit through the same shader over size × size pixels of
   // [lo, hi]², exactly (y's float bits), and returns the value at the pixel containing each

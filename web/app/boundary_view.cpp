@@ -21,9 +21,6 @@ namespace {
 constexpr double kPlaneLo = -1.2, kPlaneHi = 1.2;
 constexpr float kLegendHeight = 10.0f;
 constexpr int kLegendSegments = 32;
-// The output map while training (see BoundaryView::draw): its resolution and refresh rate.
-constexpr int kTrainingMapTexels = 128;
-constexpr double kTrainingMapHz = 10.0;
 
 ImTextureID texture_id(unsigned texture) {
   return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
@@ -273,11 +270,14 @@ void BoundaryView::draw(UiContext& ui) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
 
   // The map itself: device pixels = logical × framebuffer scale (HiDPI). While training, the
-  // weights change every frame; the map then follows them at most kTrainingMapHz times a second,
-  // evaluated on a grid of at most kTrainingMapTexels texels a side and stretched bilinearly. A
-  // software rasteriser (SwiftShader) takes ~30 ms for the full 382² map of the bench network and
-  // ~3.5 ms for the grid, so the frame rate while training stays near the idle one. Paused, the
-  // map is drawn at full resolution.
+  // weights change every frame; the map then follows them refresh_.hz() times a second, evaluated
+  // on a grid of refresh_.grid() texels a side and stretched bilinearly, both chosen from what the
+  // redraws cost the GPU (MapRefresh). A software rasteriser (SwiftShader) takes ~30 ms for the
+  // full 382² map of the largest network, so the frame rate while training stays near the idle
+  // one. Paused, the map is drawn at full resolution.
+  long texels = 0;
+  double gpu_ms = 0;
+  if (renderer_->take_render_time(&texels, &gpu_ms)) refresh_.observe(texels, gpu_ms);
   const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
   const int width = std::max(1, static_cast<int>(std::lround(side * scale.x)));
   const int height = std::max(1, static_cast<int>(std::lround(side * scale.y)));
@@ -289,7 +289,7 @@ void BoundaryView::draw(UiContext& ui) {
   unsigned texture = map_texture_;
   if (first_frame) {
     texture = 0;
-  } else if (!training || map_texture_ == 0 || now - map_time_ >= 1.0 / kTrainingMapHz) {
+  } else if (!training || map_texture_ == 0 || now - map_time_ >= 1.0 / refresh_.hz()) {
     texture = 0;
     if (renderer_->set_network(net, lab.settings().features)) {
       MapRequest r = unit_request(lab, net.num_layers() - 1, output_unit_);
@@ -298,7 +298,7 @@ void BoundaryView::draw(UiContext& ui) {
       r.class_map = class_map;
       r.line_px = 1.5f * scale.x;
       const unsigned long drawings = renderer_->drawings();
-      texture = renderer_->render(r, width, height, training ? kTrainingMapTexels : 0);
+      texture = renderer_->render(r, width, height, training ? refresh_.grid() : 0);
       if (renderer_->drawings() != drawings) texture_changed(texture_id(texture));
     }
     map_texture_ = texture;

@@ -1,5 +1,6 @@
 // The output map: the network's output over the input plane (about [−1.2, 1.2]²), drawn at the
-// view's full device resolution by shaders/boundary.frag.glsl (BoundaryRenderer) whenever the
+// view's full device resolution (while training, on a coarser grid: MapRefresh) by
+// shaders/boundary.frag.glsl (BoundaryRenderer) whenever the
 // weights, the size or the options changed,
 // with the training and test points on top, a legend, the y = 0.5 boundary line for
 // classification and a "Discretize output" option. Hovering shows (x₁, x₂) and the engine's output
@@ -12,6 +13,7 @@
 
 #include "boundary_renderer.h"
 #include "lab.h"
+#include "map_refresh.h"
 #include "pass.h"
 #include "platform_services.h"
 #include "ui_context.h"
@@ -48,6 +50,9 @@ class BoundaryView {
   // texture and are drawn only when what they show changed.
   void draw_unit_map(const lab::Lab& lab, int layer, int unit, float size);
 
+  // The output map's resolution and refresh rate while training, and the cost they follow.
+  const MapRefresh& map_refresh() const { return refresh_; }
+
   // The input-plane point under the mouse during the last draw(); false when not hovered.
   bool hovered_point(double* x1, double* x2) const {
     *x1 = hover_x1_;
@@ -68,6 +73,7 @@ class BoundaryView {
   const Tile* tile_for(const lab::Lab& lab, int layer, int unit, int px);
 
   std::unique_ptr<BoundaryRenderer> renderer_ = platform::make_boundary_renderer();
+  MapRefresh refresh_;
   unsigned map_texture_ = 0;  // the output map shown, and when it was last drawn (ImGui time)
   double map_time_ = 0;
   bool show_test_ = true;

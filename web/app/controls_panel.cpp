@@ -86,8 +86,9 @@ void training_section(UiContext& ui) {
     s.speed = kSpeeds[speed_index];
     ui.apply(s);
   }
-  help_marker("Iterations per frame while playing. \"max\" trains as much as fits in the frame "
-              "without making the page stutter.");
+  help_marker("Iterations per frame while playing, within a few ms of training a frame: a large network "
+              "on a slow computer makes fewer a frame (the same iterations, over more frames). "
+              "\"max\" trains as much as fits in the frame without making the page stutter.");
   if (ImGui::Checkbox("Steady frame rate", &s.steady_frames)) ui.apply(s);
   item_registry::record("Steady frame rate");
   help_marker("On: when the page cannot draw every frame of the display in time, it draws every "

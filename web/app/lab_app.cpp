@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <cmath>
 #include <cstring>
 #include <utility>
@@ -128,7 +129,7 @@ void LabApp::observe_frame_rate() {
   const double samples = double(std::max(0LL, iteration - frame_start_iteration_)) * batch;
   frame_start_iteration_ = iteration;
   frame_train_ms_ = 0;
-  frame_trained_ = false;
+  frame_iterations_ = 0;
   if (!session.running())
     samples_per_second_ = 0;
   else if (dt_ms > 0)
@@ -137,20 +138,17 @@ void LabApp::observe_frame_rate() {
 
 bool LabApp::train_slice(double max_ms) {
   lab::Lab& session = ui_.lab;
-  if (!session.running() || frame_trained_) return false;
-  if (session.settings().speed > 0) {
-    session.train_frame(0);
-    frame_trained_ = true;
-    return false;
-  }
-  const double left = budget_.budget_ms() - frame_train_ms_;
-  if (left <= 0) return false;
+  const int speed = session.settings().speed;
+  const double budget = speed > 0 ? kFixedSpeedTrainMs : budget_.budget_ms();
+  const int iterations = speed > 0 ? speed - frame_iterations_ : std::numeric_limits<int>::max();
+  const double left = budget - frame_train_ms_;
+  if (!session.running() || iterations <= 0 || left <= 0) return false;
   const auto start = std::chrono::steady_clock::now();
-  session.train_unrecorded(std::min(max_ms, left));
+  frame_iterations_ += session.train_up_to(iterations, std::min(max_ms, left));
   unrecorded_ = true;
   frame_train_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  const bool more = session.running() && frame_train_ms_ < budget_.budget_ms();
+  const bool more = session.running() && frame_train_ms_ < budget && (speed == 0 || frame_iterations_ < speed);
   if (!more) record_training();
   return more;
 }
@@ -344,6 +342,8 @@ std::string LabApp::state_json() const {
   j["samples_per_second"] = samples_per_second_;
   j["train_budget_ms"] = budget_.budget_ms();
   j["main_thread_ms"] = main_thread_time_.median_ms();
+  const MapRefresh& map = boundary_view_.map_refresh();
+  j["output_map"] = {{"grid", map.grid()}, {"hz", map.hz()}, {"redraw_ms", map.redraw_ms()}};
   j["swap_interval"] = pacer_.interval();
   j["frames_drawn"] = frames_drawn_;
   j["screens_drawn"] = screens_drawn_;

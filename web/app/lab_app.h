@@ -41,11 +41,16 @@ class LabApp {
   // rectangles of this frame.
   void frame();
   // Trains for at most max_ms of what is left of this frame's share: at a fixed speed the frame's
-  // iterations all at once, at "max" speed a time budget that adapts to the frame rate
-  // (FrameBudget). Returns whether some of the share is left. Called after the frame's
+  // iterations, but for no more than kFixedSpeedTrainMs (a large network on a slow device then
+  // makes fewer iterations a frame: the same iterations, spread over more frames), at "max" speed
+  // a time budget that adapts to the frame rate (FrameBudget). Returns whether some of the share
+  // is left. Called after the frame's
   // drawing was handed to the GPU, by the native loop in one go and by the browser in slices
   // between animation frames; the next frame shows the result.
   bool train_slice(double max_ms);
+  // A fixed speed's training time per frame: with the drawing (about 2–3 ms for the largest
+  // set-up) the main thread stays within 8 ms a frame, which keeps 30 fps at 4× CPU throttling.
+  static constexpr double kFixedSpeedTrainMs = 4.0;
   // The browser's frame loop records the main thread's work here (the frame callback and each
   // training slice); state() reports its median as main_thread_ms.
   MainThreadTime& main_thread_time() { return main_thread_time_; }
@@ -54,7 +59,8 @@ class LabApp {
   // ({id, step, steps, task_done}), whether the frame is embedded and the views it shows
   // (embed, panels), the panel layout (layout: mode and each panel's {x, y, w, h} in ImGui units),
   // the UI scale (ui_scale), the device pixels per unit the font was rasterised at (atlas_ratio),
-  // and whether the first-visit card shows (welcome).
+  // whether the first-visit card shows (welcome), and the output map's grid, refresh rate and
+  // estimated redraw cost while training (output_map: MapRefresh).
   std::string state_json() const;
   // Display refreshes per frame that the lab asks for (FramePacer): the platform passes it
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
@@ -122,7 +128,7 @@ class LabApp {
   double samples_per_second_ = 0;  // training throughput, smoothed
   long long frame_start_iteration_ = 0;
   double frame_train_ms_ = 0;      // time training took since this frame began
-  bool frame_trained_ = false;     // a fixed-speed frame trains once
+  int frame_iterations_ = 0;       // iterations trained since this frame began
   bool unrecorded_ = false;        // slices trained since the last Lab::record()
   std::string written_hash_;
   std::string font_path_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "csv.h"
@@ -140,22 +141,21 @@ int Lab::train_frame(double budget_ms) {
 }
 
 int Lab::train_unrecorded(double budget_ms) {
-  if (!can_train()) return 0;
+  if (settings_.speed > 0) return train_up_to(settings_.speed, std::numeric_limits<double>::infinity());
+  return train_up_to(std::numeric_limits<int>::max(), budget_ms);
+}
+
+int Lab::train_up_to(int iterations, double budget_ms) {
+  if (!can_train() || iterations <= 0) return 0;
   changed();
+  using clock = std::chrono::steady_clock;
+  const bool timed = std::isfinite(budget_ms);
+  const auto end = clock::now() + std::chrono::duration<double, std::milli>(timed ? budget_ms : 0.0);
   int done = 0;
-  if (settings_.speed > 0) {
-    while (done < settings_.speed && !diverged_) {
-      check_divergence(trainer_->step());
-      ++done;
-    }
-  } else {
-    using clock = std::chrono::steady_clock;
-    const auto end = clock::now() + std::chrono::duration<double, std::milli>(budget_ms);
-    do {
-      check_divergence(trainer_->step());
-      ++done;
-    } while (!diverged_ && clock::now() < end);
-  }
+  do {
+    check_divergence(trainer_->step());
+    ++done;
+  } while (done < iterations && !diverged_ && (!timed || clock::now() < end));
   return done;
 }
 

@@ -48,6 +48,10 @@ class Lab {
   int train_frame(double budget_ms);
   // train_frame() without evaluate_and_record(): for training in several slices per frame, recorded once.
   int train_unrecorded(double budget_ms);
+  // At most `iterations` iterations, stopping early once budget_ms has passed (after at least one),
+  // without evaluate_and_record(); stops once training has diverged. Returns the number made. The
+  // weights after n iterations are the same however they were split into calls.
+  int train_up_to(int iterations, double budget_ms);
   // Evaluates the current weights on the whole data set (once per frame is enough) and records
   // the result: the losses and error statistics, a point of each loss curve and of the update
   // sizes, and the rollback point (move_rollback_point); a non-finite training loss stops training

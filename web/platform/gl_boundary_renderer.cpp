@@ -92,6 +92,7 @@ void GlBoundaryRenderer::release() {
   }
   if (vertex_array_) glDeleteVertexArrays(1, &vertex_array_);
   if (params_buffer_) glDeleteBuffers(1, &params_buffer_);
+  timer_.release();
 }
 
 bool GlBoundaryRenderer::build_program(Program* p) {
@@ -303,14 +304,19 @@ unsigned GlBoundaryRenderer::render(const MapRequest& request, int width, int he
   if (!ready_ || width <= 0 || height <= 0 || !ensure_target(&map_, width, height, false, GL_NEAREST))
     return 0;
   if (!stretch) {
-    if (!draw(false, request, map_, 0, 0, width, height)) return 0;
+    timer_.begin(long(width) * height);
+    const bool drawn = draw(false, request, map_, 0, 0, width, height);
+    timer_.end();
+    if (!drawn) return 0;
   } else {
     // The line keeps its width in device pixels but is at least a texel of the grid wide.
     MapRequest coarse = request;
     coarse.line_px = std::max(1.0f, request.line_px * float(grid_w) / float(width));
-    if (!ensure_target(&coarse_, grid_w, grid_h, false, GL_LINEAR) ||
-        !draw(false, coarse, coarse_, 0, 0, grid_w, grid_h))
-      return 0;
+    if (!ensure_target(&coarse_, grid_w, grid_h, false, GL_LINEAR)) return 0;
+    timer_.begin(long(grid_w) * grid_h);
+    const bool drawn = draw(false, coarse, coarse_, 0, 0, grid_w, grid_h);
+    timer_.end();
+    if (!drawn) return 0;
     const SavedState saved;
     glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, coarse_.framebuffer);

@@ -12,6 +12,7 @@
 #include "boundary_params.h"
 #include "boundary_renderer.h"
 #include "boundary_shader_source.h"
+#include "gpu_timer.h"
 
 namespace bplab {
 
@@ -30,6 +31,8 @@ class GlBoundaryRenderer final : public BoundaryRenderer {
   unsigned render(const MapRequest& request, int width, int height, int grid) override;
   unsigned render_tile(const MapRequest& request, int x, int y, int size) override;
   unsigned long drawings() const override { return drawings_; }
+  // Timed with a GL timer query around the network's evaluation (not the stretch after it).
+  bool take_render_time(long* texels, double* ms) override { return timer_.take(texels, ms); }
   bool sample(const MapRequest& request, int size, const std::vector<std::array<double, 2>>& points,
               std::vector<ShaderSample>* out) override;
   const std::string& error() const override { return error_; }
@@ -85,6 +88,7 @@ class GlBoundaryRenderer final : public BoundaryRenderer {
   unsigned long map_version_ = 0;
   bool map_valid_ = false;
   unsigned long drawings_ = 0;
+  GpuTimer timer_;
 };
 
 }  // namespace bplab
