@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -424,6 +425,46 @@ TEST(SimplifyPolylineInBands, StaysWithinToleranceAndAddingAPointChangesOnlyTheL
     EXPECT_EQ(fewer[k].x, all[k].x);
     EXPECT_EQ(fewer[k].y, all[k].y);
   }
+}
+
+// clear_fractions against measuring every other line at every candidate (the network diagram's
+// former loop): the same fraction for every line, for layers of the diagram's shapes.
+TEST(ClearFractions, SameAsMeasuringEveryOtherLine) {
+  const std::vector<float> candidates = {0.5f, 0.42f, 0.58f, 0.34f, 0.66f, 0.26f, 0.74f,
+                                         0.46f, 0.54f, 0.38f, 0.62f, 0.3f, 0.7f};
+  const auto brute_force = [&](const std::vector<Line>& lines, float clearance) {
+    std::vector<float> out;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      const Line& a = lines[k];
+      float best_t = 0.5f, best_clear = -1;
+      for (float t : candidates) {
+        const float px = a.ax + t * (a.bx - a.ax), py = a.ay + t * (a.by - a.ay);
+        double clear = 1e9;
+        for (std::size_t m = 0; m < lines.size(); ++m)
+          if (m != k) clear = std::min(clear, distance_to_segment(px, py, lines[m].ax, lines[m].ay, lines[m].bx, lines[m].by));
+        if (clear > best_clear) best_clear = float(clear), best_t = t;
+        if (clear >= clearance) break;
+      }
+      out.push_back(best_t);
+    }
+    return out;
+  };
+  // Columns of units as the diagram places them: `from` units at x = 40, `to` units at x = 40 + w.
+  const auto layer = [](int from, int to, float w, float gap) {
+    std::vector<Line> lines;
+    for (int j = 0; j < to; ++j)
+      for (int i = 0; i < from; ++i)
+        lines.push_back({40.0f, 300.0f + (i - 0.5f * (from - 1)) * gap, 40.0f + w, 300.0f + (j - 0.5f * (to - 1)) * gap});
+    return lines;
+  };
+  int moved = 0;  // lines whose probe is not the first candidate: the search was put to work
+  for (const auto& lines : {layer(16, 16, 60, 20), layer(7, 16, 60, 21), layer(16, 1, 80, 30),
+                            layer(2, 4, 120, 40), layer(1, 1, 100, 10), layer(16, 16, 30, 12)}) {
+    const std::vector<float> want = brute_force(lines, 4.0f);
+    EXPECT_EQ(clear_fractions(lines, candidates, 4.0f), want);
+    for (float t : want) moved += t != 0.5f;
+  }
+  EXPECT_GT(moved, 0);
 }
 
 }  // namespace

@@ -88,32 +88,19 @@ void refresh_cache(const lab::Lab& lab, const Layout& lay, NetworkViewState& st)
   st.layout_key.assign(key_buf, key_buf + key_n);
   st.names.clear();
   st.probe_t.clear();
+  const std::vector<float> candidates(std::begin(kProbeCandidates), std::end(kProbeCandidates));
   for (int l = 1; l < net.num_layers(); ++l) {
+    std::vector<plot::Line> lines;
     for (int j = 0; j < net.size(l); ++j) {
       for (int i = 0; i < net.size(l - 1); ++i) {
         st.names.push_back(bp::weight_name(lab.network(), l, j, i));
         const ImVec2 a = lay.unit(l - 1, i), b = lay.unit(l, j);
-        // The candidate with the most clearance from every other line of this layer.
-        float best_t = 0.5f, best_clear = -1;
-        for (float t : kProbeCandidates) {
-          const float px = a.x + t * (b.x - a.x), py = a.y + t * (b.y - a.y);
-          double clear = 1e9;
-          for (int j2 = 0; j2 < net.size(l); ++j2) {
-            for (int i2 = 0; i2 < net.size(l - 1); ++i2) {
-              if (j2 == j && i2 == i) continue;
-              const ImVec2 a2 = lay.unit(l - 1, i2), b2 = lay.unit(l, j2);
-              clear = std::min(clear, plot::distance_to_segment(px, py, a2.x, a2.y, b2.x, b2.y));
-            }
-          }
-          if (clear > best_clear) {
-            best_clear = float(clear);
-            best_t = t;
-          }
-          if (clear >= kProbeClearance) break;
-        }
-        st.probe_t.push_back(best_t);
+        lines.push_back({a.x, a.y, b.x, b.y});
       }
     }
+    // Where a click hits only that line, clear of every other line of this layer.
+    const std::vector<float> t = plot::clear_fractions(lines, candidates, kProbeClearance);
+    st.probe_t.insert(st.probe_t.end(), t.begin(), t.end());
   }
 }
 

@@ -208,6 +208,65 @@ double distance_to_segment(double px, double py, double ax, double ay, double bx
   return std::hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
+std::vector<float> clear_fractions(const std::vector<Line>& lines, const std::vector<float>& candidates,
+                                   float clearance) {
+  const std::size_t n = lines.size();
+  // cos φ of the steepest line: dx is the same for all, so it is the longest one's.
+  double longest = 0;
+  for (const Line& l : lines) longest = std::max(longest, std::hypot(double(l.bx - l.ax), double(l.by - l.ay)));
+  const double cos_min = longest > 0 && n > 0 ? std::fabs(double(lines[0].bx - lines[0].ax)) / longest : 0.0;
+  // For each candidate: each line's point (its height at that x) and the lines in order of height.
+  struct Probe {
+    std::vector<float> x, y;
+    std::vector<std::size_t> order, rank;
+  };
+  std::vector<Probe> probes(candidates.size());
+  for (std::size_t c = 0; c < candidates.size(); ++c) {
+    Probe& p = probes[c];
+    const float t = candidates[c];
+    for (const Line& l : lines) {
+      p.x.push_back(l.ax + t * (l.bx - l.ax));
+      p.y.push_back(l.ay + t * (l.by - l.ay));
+    }
+    p.order.resize(n);
+    for (std::size_t k = 0; k < n; ++k) p.order[k] = k;
+    std::sort(p.order.begin(), p.order.end(), [&p](std::size_t a, std::size_t b) { return p.y[a] < p.y[b]; });
+    p.rank.resize(n);
+    for (std::size_t r = 0; r < n; ++r) p.rank[p.order[r]] = r;
+  }
+  // The nearest other line to line k's point at candidate c (1e9 when there is none).
+  const auto clearance_at = [&](std::size_t k, const Probe& p) {
+    const double px = p.x[k], py = p.y[k];
+    double clear = 1e9;
+    const auto visit = [&](std::size_t m) {
+      // The bound less a margin for the rounding of the heights, so no nearer line is skipped.
+      if (std::fabs(double(p.y[m]) - py) * cos_min - 1e-3 >= clear) return false;
+      const Line& l = lines[m];
+      clear = std::min(clear, distance_to_segment(px, py, l.ax, l.ay, l.bx, l.by));
+      return true;
+    };
+    for (std::size_t r = p.rank[k]; r-- > 0 && visit(p.order[r]);) {
+    }
+    for (std::size_t r = p.rank[k] + 1; r < n && visit(p.order[r]); ++r) {
+    }
+    return clear;
+  };
+  std::vector<float> fractions(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    float best_t = candidates.empty() ? 0.5f : candidates[0], best_clear = -1;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      const double clear = clearance_at(k, probes[c]);
+      if (clear > best_clear) {
+        best_clear = float(clear);
+        best_t = candidates[c];
+      }
+      if (clear >= clearance) break;
+    }
+    fractions[k] = best_t;
+  }
+  return fractions;
+}
+
 bool in_circle(double px, double py, double cx, double cy, double r) {
   const double dx = px - cx, dy = py - cy;
   return dx * dx + dy * dy <= r * r;
