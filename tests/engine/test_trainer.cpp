@@ -214,6 +214,30 @@ TEST(Trainer, SetHyperparamsMidEpochKeepsState) {
   EXPECT_EQ(tr.next_batch(), (std::vector<int>{0, 1, 2}));
 }
 
+// epochs_done() = epochs + samples used / N, by hand for N = 10: batch 4 (4, 8, then the last 2),
+// changed to 3 mid-epoch, and 0 samples of an empty set.
+TEST(Trainer, EpochsDoneCountsSamplesAcrossABatchSizeChange) {
+  Network net = bptest::make_net({{1, ActivationId::Linear}, {1, ActivationId::Linear}});
+  bp::Dataset d = counting_set(10);
+  Trainer tr(&net, LossId::HalfSse, &d, 3, false);
+  ASSERT_TRUE(tr.set_hyperparams(hp(1e-3, 0, 4)).is_ok());
+  EXPECT_EQ(tr.epochs_done(), 0.0);
+  tr.step();
+  EXPECT_DOUBLE_EQ(tr.epochs_done(), 0.4);
+  tr.step();
+  tr.step();
+  EXPECT_EQ(tr.epochs_done(), 1.0) << "8 + 2 samples: the epoch's short last batch";
+  tr.step();
+  ASSERT_TRUE(tr.set_hyperparams(hp(1e-3, 0, 3)).is_ok());
+  EXPECT_DOUBLE_EQ(tr.epochs_done(), 1.4);
+  tr.step();
+  tr.step();
+  EXPECT_EQ(tr.epochs_done(), 2.0) << "4 + 3 + 3 samples";
+  bp::Dataset empty = counting_set(0);
+  Trainer none(&net, LossId::HalfSse, &empty, 3, false);
+  EXPECT_EQ(none.epochs_done(), 0.0);
+}
+
 TEST(Trainer, ValidateRejectsBadHyperparams) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
