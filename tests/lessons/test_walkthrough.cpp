@@ -294,6 +294,25 @@ TEST(Walkthrough, L08BatchSize) {
   l.next();
 }
 
+// "Set the batch size to 1 and train 2 epochs": epochs trained at the set-up's batch size before
+// the change do not count (epochs_since_change), nor do those of the batch-1 step for the full batch.
+TEST(Walkthrough, L08EpochsCountFromTheBatchSizeChange) {
+  Learner l;
+  l.open("batch-size");
+  while (l.number("epoch") < 3) l.play(1);
+  l.batch_size(1);
+  EXPECT_EQ(l.number("epochs_since_change"), 0);
+  l.expect_not_done();
+  l.play_until_done();
+  EXPECT_GE(l.number("epochs_since_change"), 2);
+  EXPECT_LT(l.number("epochs_since_change"), 3);
+  l.next();
+  l.batch_size(200);
+  l.expect_not_done();
+  l.play_until_done();
+  EXPECT_GE(l.number("epochs_since_change"), 20);
+}
+
 TEST(Walkthrough, L09HiddenLayers) {
   Learner l;
   l.open("hidden-layers");

@@ -1,5 +1,7 @@
 #include "lab_state.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "lab.h"
@@ -101,6 +103,9 @@ LabState snapshot(const Lab& lab, StateParts parts) {
   s.loss_axis = set.loss_axis == LossAxis::Epochs ? "epoch" : "iteration";
   s.hash = encode_hash(set);
   s.markers = int(lab.markers().size());
+  // A data edit restarts the trainer's count but keeps the markers: never below 0.
+  s.epochs_since_change = std::max(
+      0.0, lab.trainer().epochs_done() - (lab.markers().empty() ? 0.0 : lab.markers().back().epoch));
   s.errors = lab.train_stats();
   if (lab.classification()) {
     s.accuracy_train = lab.confusion_train().accuracy();
@@ -140,6 +145,7 @@ void visit_state(const LabState& s, StateVisitor& v) {
   v.text("loss_axis", s.loss_axis);
   v.text("hash", s.hash);
   v.integer("markers", s.markers);
+  v.number("epochs_since_change", s.epochs_since_change);
   v.begin("errors");
   v.number("sse", s.errors.sse);
   v.number("mse", s.errors.mse);

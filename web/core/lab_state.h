@@ -56,6 +56,10 @@ struct LabState {
   std::string loss_axis;  // the loss curve's x axis: "iteration" or "epoch" (the link's lx=)
   std::string hash;
   int markers = 0;
+  // Epochs trained since the last marker (a live change of η, μ, λ or the batch size), or since
+  // the start: a task such as "train 2 epochs at batch size 1" counts from the change, so epochs
+  // trained before it do not count.
+  double epochs_since_change = 0;
   bp::ErrorStats errors;                     // over the training set
   // Classification set-ups only (absent otherwise): the share of training / test samples whose
   // predicted class (argmax of the outputs, or y ≥ 0.5 for one output: engine metrics.h) is their
