@@ -159,6 +159,7 @@ if [ -f build/web/index.html ]; then
       row(`frame rate training at the default speed, Landscape open (grid ${g})`, (r) => r[`open${g}`].training_fps, " fps");
       row(`frame rate paused, the same panels (grid ${g})`, (r) => r[`open${g}`].paused_fps, " fps");
       row(`training / paused with the Landscape open (grid ${g}; goal ≥ 0.9)`, (r) => r[`open${g}`].fps_ratio);
+      row(`training with the Landscape open (grid ${g}) / training with the Inspector tab: what the tab costs`, (r) => Number((r[`open${g}`].training_fps / r.closed.training_fps).toFixed(2)));
     }
   '
   # Slow devices: tests/bench/slow_device_bench.mjs, RUNS runs, unthrottled and at 4× CPU throttling.
