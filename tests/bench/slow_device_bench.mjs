@@ -6,10 +6,9 @@
 // "max" speed, the frame rate idle after training stops. Prints one JSON line per set-up and rate.
 // Run by scripts/bench.sh; not a test (no thresholds).
 //   node tests/bench/slow_device_bench.mjs [--rates 1,4] [--seconds S]
-import path from 'node:path';
-
 import { click, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
 import { serveFolder } from '../web/static_server.mjs';
+import { SETUPS, webBuild } from './lab_setups.mjs';
 
 const args = process.argv.slice(2);
 const arg = (name, fallback) => {
@@ -18,12 +17,6 @@ const arg = (name, fallback) => {
 };
 const rates = arg('--rates', '1,4').split(',').map(Number);
 const seconds = Number(arg('--seconds', 4));
-const webBuild = process.env.BPLAB_WEB_BUILD ?? path.resolve(import.meta.dirname, '../../build/web');
-
-const SETUPS = {
-  default: '',
-  largest: 'ds=spiral&n=1000&f=x1,x2,x1^2,x2^2,x1x2,sin_x1,sin_x2&h=16,16,16,16,16,16',
-};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -12,17 +12,10 @@ namespace {
 constexpr GLenum kTimeElapsed = 0x88BF;  // GL_TIME_ELAPSED(_EXT)
 
 #ifdef __EMSCRIPTEN__
-constexpr GLenum kGpuDisjoint = 0x8FBB;  // GL_GPU_DISJOINT_EXT
 // Emscripten asks for the extension when it makes the context; Firefox may offer only WebGL 1's.
 EM_JS(int, has_timer_query, (), { return GLctx.getExtension('EXT_disjoint_timer_query_webgl2') ? 1 : 0; });
-bool disjoint() {
-  GLint value = 0;
-  glGetIntegerv(kGpuDisjoint, &value);
-  return value != 0;
-}
 #else
 int has_timer_query() { return 1; }  // core since OpenGL 3.3
-bool disjoint() { return false; }     // desktop GL has no disjoint flag
 #endif
 
 }  // namespace
@@ -39,7 +32,6 @@ void GpuTimer::begin(long work) {
     if (support_ == Support::Yes) glGenQueries(1, &query_);
   }
   if (support_ != Support::Yes || running_ || pending_) return;
-  if (disjoint()) return;  // reading the flag clears it, so that the next result is judged alone
   glBeginQuery(kTimeElapsed, query_);
   running_ = true;
   work_ = work;
@@ -60,7 +52,6 @@ bool GpuTimer::take(long* work, double* ms) {
   GLuint ns = 0;
   glGetQueryObjectuiv(query_, GL_QUERY_RESULT, &ns);
   pending_ = false;
-  if (disjoint()) return false;
   *work = work_;
   *ms = double(ns) / 1e6;
   return true;

@@ -2,7 +2,10 @@
 // (GL_TIME_ELAPSED: core in OpenGL 3.3, EXT_disjoint_timer_query_webgl2 in the browser). The
 // result arrives a frame or more later, so the timer is polled; one measurement runs at a time,
 // and a begin() while one is pending measures nothing. Where the browser has no timer queries
-// (or the GPU was disjoint: its clock jumped, e.g. a power-state change) there is no result.
+// there is no result. The GPU_DISJOINT flag (the GPU's clock jumped, e.g. a power-state change)
+// is not read: in Chromium getParameter() waits for the GPU process to finish every command sent,
+// which costs the main thread more than a rare wrong measurement, and MapRefresh takes the median
+// of three anyway.
 #pragma once
 
 namespace bplab {
