@@ -213,6 +213,10 @@ bool GlBoundaryRenderer::set_network(const bp::Network& net, std::uint32_t featu
 
 bool GlBoundaryRenderer::ensure_target(Target* target, int width, int height, bool raw, int filter) {
   if (target->texture && target->width == width && target->height == height) return true;
+  // Checked once, when the target is made: the check waits for the GPU process to finish every
+  // command sent (a main-thread stall of tens of ms in SwiftShader), and a texture of the same
+  // format at another size stays complete. MapRefresh resizes the training map's grid.
+  const bool made = target->texture == 0;
   GLint previous_texture = 0;
   glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous_texture);
   if (!target->texture) glGenTextures(1, &target->texture);
@@ -232,10 +236,12 @@ bool GlBoundaryRenderer::ensure_target(Target* target, int width, int height, bo
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous_framebuffer);
   glBindFramebuffer(GL_FRAMEBUFFER, target->framebuffer);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target->texture, 0);
-  const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+  const GLenum status = made ? glCheckFramebufferStatus(GL_FRAMEBUFFER) : GLenum(GL_FRAMEBUFFER_COMPLETE);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous_framebuffer));
   if (status != GL_FRAMEBUFFER_COMPLETE) {
     error_ = "boundary map framebuffer incomplete";
+    glDeleteTextures(1, &target->texture);
+    target->texture = 0;  // made again, and checked again, on the next call
     target->width = target->height = 0;
     return false;
   }
