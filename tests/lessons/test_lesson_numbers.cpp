@@ -332,15 +332,21 @@ TEST(LessonNumbers, L08SmallBatchesMakeANoisyPath) {
   }
 }
 
-// 08/1 on the epochs axis: "an epoch is 20 updates at batch size 10 but one at the full batch, so
-// at Speed 10 / frame the full batch adds a point every 10 epochs"; 08/2 and the summary keep the
-// epochs axis, the summary "switch it to x: iterations".
+// 08/1 on the epochs axis: "one point per frame, 10 updates at Speed 10: half an epoch at batch
+// size 10, but 10 epochs at the full batch"; 08/2 and the summary keep the epochs axis, the summary
+// "switch it to x: iterations".
 TEST(LessonNumbers, L08FullBatchCurveCountsEpochs) {
   Learner l;
   open_at(l, "batch-size", 1);
   EXPECT_EQ(l.lab().settings().loss_axis, lab::LossAxis::Epochs);
   EXPECT_EQ(l.lab().settings().speed, 10);
   EXPECT_EQ(l.number("iterations_per_epoch"), 20);
+  {
+    Learner ten;
+    open_at(ten, "batch-size", 1);
+    ten.play(1);
+    EXPECT_DOUBLE_EQ(ten.lab().train_curve().epochs().back(), 0.5) << "half an epoch at batch size 10";
+  }
   l.batch_size(200);
   EXPECT_EQ(l.number("iterations_per_epoch"), 1);
   l.play(3);

@@ -1,6 +1,6 @@
 // Lesson 8 (batch size) walked through the real UI at 1366×768 (walk.mjs): batch size 1 typed
 // (Ctrl+click, as the hint says) and trained 2 epochs, the slider dragged to the whole training set
-// and trained 20 epochs, then dragged to a mini-batch of 10–50 and trained below a loss of 0.05
+// and trained 300 epochs, then dragged to a mini-batch of 10–50 and trained below a loss of 0.05
 // (the long trainings at Speed "max", so that the walk stays short); the full-batch step's set-up
 // puts the loss curve on epochs.
 import assert from 'node:assert/strict';
