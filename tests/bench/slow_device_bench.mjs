@@ -3,7 +3,8 @@
 // and the largest set-up the lab allows (6 hidden layers of 16, all seven features, 1000 points).
 // For each: the first frame after navigation, then at the default speed the main thread's work per
 // frame (state().main_thread_ms: the median of the last 120 frames) and the frame rate, the same at
-// "max" speed, the frame rate idle after training stops. Prints one JSON line per set-up and rate.
+// "max" speed, the frame rate idle after training stops, and the output map's grid then
+// (state().output_map, MapRefresh). Prints one JSON line per set-up and rate.
 // Run by scripts/bench.sh; not a test (no thresholds).
 //   node tests/bench/slow_device_bench.mjs [--rates 1,4] [--seconds S]
 import { click, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
@@ -27,7 +28,8 @@ async function measure(page, ms) {
   await sleep(ms);
   const b = await state(page);
   return { fps: Number(((b.frame - a.frame) / ((Date.now() - t0) / 1000)).toFixed(1)),
-           main_thread_ms: Number(b.main_thread_ms.toFixed(2)) };
+           main_thread_ms: Number(b.main_thread_ms.toFixed(2)),
+           map_grid: b.output_map?.grid ?? null };
 }
 
 async function run(server, name, rate) {
