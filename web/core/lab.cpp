@@ -135,14 +135,11 @@ void Lab::step_epoch() {
 
 int Lab::train_frame(double budget_ms) {
   if (!can_train()) return 0;
-  const int done = train_unrecorded(budget_ms);
+  const int done = settings_.speed > 0
+                       ? train_up_to(settings_.speed, std::numeric_limits<double>::infinity())
+                       : train_up_to(std::numeric_limits<int>::max(), budget_ms);
   evaluate_and_record();
   return done;
-}
-
-int Lab::train_unrecorded(double budget_ms) {
-  if (settings_.speed > 0) return train_up_to(settings_.speed, std::numeric_limits<double>::infinity());
-  return train_up_to(std::numeric_limits<int>::max(), budget_ms);
 }
 
 int Lab::train_up_to(int iterations, double budget_ms) {

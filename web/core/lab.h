@@ -46,8 +46,6 @@ class Lab {
   // Runs settings().speed iterations, or with speed 0 as many as fit in budget_ms, then
   // evaluate_and_record(). Returns the number of iterations made.
   int train_frame(double budget_ms);
-  // train_frame() without evaluate_and_record(): for training in several slices per frame, recorded once.
-  int train_unrecorded(double budget_ms);
   // At most `iterations` iterations, stopping early once budget_ms has passed (after at least one),
   // without evaluate_and_record(); stops once training has diverged. Returns the number made. The
   // weights after n iterations are the same however they were split into calls.

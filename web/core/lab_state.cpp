@@ -100,7 +100,7 @@ LabState snapshot(const Lab& lab, StateParts parts) {
   s.output_activation = bp::activation(set.output_activation).name;
   s.loss = bp::loss(set.loss).name;
   s.speed = set.speed;
-  s.loss_axis = set.loss_axis == LossAxis::Epochs ? "epoch" : "iteration";
+  s.loss_axis = loss_axis_name(set.loss_axis);
   s.hash = encode_hash(set);
   s.markers = int(lab.markers().size());
   // A data edit restarts the trainer's count but keeps the markers: never below 0.

@@ -25,6 +25,10 @@ bool Settings::operator==(const Settings& o) const {
          loss_axis == o.loss_axis;
 }
 
+const char* loss_axis_name(LossAxis axis) {
+  return axis == LossAxis::Epochs ? "epoch" : "iteration";
+}
+
 bool data_changed(const Settings& a, const Settings& b) {
   return a.dataset != b.dataset || a.samples != b.samples || a.noise != b.noise ||
          a.train_ratio != b.train_ratio || a.data_seed != b.data_seed;

@@ -33,6 +33,8 @@ const std::vector<ControlInfo>& control_names();
 // What the loss curve's x axis counts: iterations (updates), or epochs (passes over the training
 // set, ⌈N/B⌉ iterations each).
 enum class LossAxis { Iterations, Epochs };
+// "iteration" or "epoch": the axis as the link's lx= and state().loss_axis write it.
+const char* loss_axis_name(LossAxis axis);
 
 struct Settings {
   // Data

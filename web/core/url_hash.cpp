@@ -190,12 +190,15 @@ const std::vector<HashKey>& hash_keys() {
        [](std::string_view v, Settings* s) { return parse_landscape_link(v, &s->landscape); }},
       {"lx", [](const Settings& s) -> std::optional<std::string> {
          if (s.loss_axis == LossAxis::Iterations) return std::nullopt;
-         return "epoch";
+         return loss_axis_name(s.loss_axis);
        },
        [](std::string_view v, Settings* s) {
-         if (v != "iteration" && v != "epoch") return false;
-         s->loss_axis = v == "epoch" ? LossAxis::Epochs : LossAxis::Iterations;
-         return true;
+         for (LossAxis axis : {LossAxis::Iterations, LossAxis::Epochs})
+           if (v == loss_axis_name(axis)) {
+             s->loss_axis = axis;
+             return true;
+           }
+         return false;
        }},
       {"hide", [](const Settings& s) -> std::optional<std::string> {
          if (!s.hidden_controls) return std::nullopt;

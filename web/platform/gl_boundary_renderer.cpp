@@ -298,6 +298,14 @@ bool GlBoundaryRenderer::draw(bool raw, const MapRequest& r, const Target& targe
   return true;
 }
 
+bool GlBoundaryRenderer::timed_draw(const MapRequest& request, const Target& target, int width,
+                                    int height) {
+  timer_.begin(long(width) * height);
+  const bool drawn = draw(false, request, target, 0, 0, width, height);
+  timer_.end();
+  return drawn;
+}
+
 unsigned GlBoundaryRenderer::render(const MapRequest& request, int width, int height, int grid) {
   const int grid_w = grid > 0 ? std::min(width, grid) : width;
   const int grid_h = grid > 0 ? std::min(height, grid) : height;
@@ -310,19 +318,14 @@ unsigned GlBoundaryRenderer::render(const MapRequest& request, int width, int he
   if (!ready_ || width <= 0 || height <= 0 || !ensure_target(&map_, width, height, false, GL_NEAREST))
     return 0;
   if (!stretch) {
-    timer_.begin(long(width) * height);
-    const bool drawn = draw(false, request, map_, 0, 0, width, height);
-    timer_.end();
-    if (!drawn) return 0;
+    if (!timed_draw(request, map_, width, height)) return 0;
   } else {
     // The line keeps its width in device pixels but is at least a texel of the grid wide.
     MapRequest coarse = request;
     coarse.line_px = std::max(1.0f, request.line_px * float(grid_w) / float(width));
-    if (!ensure_target(&coarse_, grid_w, grid_h, false, GL_LINEAR)) return 0;
-    timer_.begin(long(grid_w) * grid_h);
-    const bool drawn = draw(false, coarse, coarse_, 0, 0, grid_w, grid_h);
-    timer_.end();
-    if (!drawn) return 0;
+    if (!ensure_target(&coarse_, grid_w, grid_h, false, GL_LINEAR) ||
+        !timed_draw(coarse, coarse_, grid_w, grid_h))
+      return 0;
     const SavedState saved;
     glDisable(GL_SCISSOR_TEST);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, coarse_.framebuffer);

@@ -64,6 +64,8 @@ class GlBoundaryRenderer final : public BoundaryRenderer {
   bool ensure_target(Target* target, int width, int height, bool raw, int filter);
   bool draw(bool raw, const MapRequest& request, const Target& target, int x, int y, int width,
             int height);
+  // draw() of a whole width × height map target, its GPU time measured by timer_ (take_render_time).
+  bool timed_draw(const MapRequest& request, const Target& target, int width, int height);
   void release();
 
   bool ready_ = false;
