@@ -248,6 +248,26 @@ void unit_tooltip(const lab::Lab& lab, const NetworkViewState& st, const Hit& h,
   ImGui::EndTooltip();
 }
 
+bool same_shape(const bp::Network& a, const bp::Network& b) {
+  if (a.num_layers() != b.num_layers()) return false;
+  for (int l = 0; l < a.num_layers(); ++l)
+    if (a.size(l) != b.size(l) || (l > 0 && a.activation(l) != b.activation(l))) return false;
+  return true;
+}
+
+// The network and the trace of (x1, x2) the diagram shows this frame (DiagramRefresh).
+void take_network(const lab::Lab& lab, double x1, double x2, NetworkViewState& st) {
+  const bp::Network& live = lab.network();
+  if (!same_shape(st.shown, live) || x1 != st.shown_x1 || x2 != st.shown_x2) st.refresh.expire();
+  long connections = 0;
+  for (int l = 1; l < live.num_layers(); ++l) connections += long(live.size(l)) * live.size(l - 1);
+  if (!st.refresh.due(ImGui::GetTime(), lab.running(), connections)) return;
+  st.shown = live;
+  st.shown_x1 = x1;
+  st.shown_x2 = x2;
+  lab.predict(x1, x2, &st.trace);
+}
+
 }  // namespace
 
 ImU32 diverging_colour(double t, float alpha) {
@@ -257,11 +277,15 @@ ImU32 diverging_colour(double t, float alpha) {
 
 void draw_network_view(UiContext& ui, NetworkViewState& st) {
   lab::Lab& lab = ui.lab;
-  const bp::Network& net = lab.network();
-  if (net.num_layers() < 2) {
+  if (lab.network().num_layers() < 2) {
     ImGui::TextDisabled("No network yet.");
     return;
   }
+  double x1 = 0, x2 = 0;
+  char where[48];
+  shown_point(ui, st, &x1, &x2, where, sizeof where);
+  take_network(lab, x1, x2, st);
+  const bp::Network& net = st.shown;
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const ImVec2 size(std::max(avail.x, 240.0f), std::max(avail.y, 180.0f));
   const ImVec2 min = ImGui::GetCursorScreenPos();
@@ -274,11 +298,6 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
     label_w = std::max(label_w, ImGui::CalcTextSize(unit_label(lab, 0, j, buf, sizeof buf)).x);
   const Layout lay = make_layout(net, min, max, label_w, line_h);
   refresh_cache(lab, lay, st);
-
-  double x1 = 0, x2 = 0;
-  char where[48];
-  shown_point(ui, st, &x1, &x2, where, sizeof where);
-  lab.predict(x1, x2, &st.trace);
 
   // Probe points into the registry first (as small dummies inside the canvas), then the canvas
   // button on top, which takes the hover and the clicks and advances the layout.

@@ -4,12 +4,15 @@
 // input plane and ringed by their bias. Hovering a connection shows its weight, ∂E/∂w and the
 // momentum velocity; hovering a unit shows θ and y; clicking a connection selects it in the
 // backprop inspector. Every connection's probe point is recorded in the item registry under its
-// weight name ("w5"), so browser tests can hover and click it.
+// weight name ("w5"), so browser tests can hover and click it. While the lab trains, the diagram
+// follows the weights a few times a second (DiagramRefresh), not every frame.
 #pragma once
 #include <string>
 #include <vector>
 
+#include "diagram_refresh.h"
 #include "imgui.h"
+#include "network.h"
 #include "pass.h"
 #include "ui_context.h"
 
@@ -26,9 +29,15 @@ struct NetworkViewState {
   // Draws the small output map of a hovered unit (BoundaryView::draw_unit_map); none when null.
   BoundaryView* unit_maps = nullptr;
 
-  // Reused across frames (no per-frame allocation): the forward trace of that point, and the
-  // weight names and probe points, rebuilt only when the architecture or the canvas size changes.
+  // What the diagram shows: a copy of the network and the forward trace of the point through it,
+  // taken every frame when paused, when the point or the network's shape changes, and otherwise
+  // DiagramRefresh::hz() times a second. Reused across frames (no per-frame allocation).
+  bp::Network shown;
   bp::Trace trace;
+  double shown_x1 = 0, shown_x2 = 0;
+  DiagramRefresh refresh;
+  // The weight names and probe points, rebuilt only when the architecture or the canvas size
+  // changes.
   std::vector<std::string> names;  // per weight, params order (weights only)
   std::vector<float> probe_t;      // per weight: where along its line a click hits only it
   std::vector<int> layout_key;     // layer sizes + unit area the two above were built for
