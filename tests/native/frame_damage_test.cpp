@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "frame_damage.h"
+#include "headless_imgui.h"
 
 namespace {
 
@@ -16,21 +17,8 @@ using bplab::Redraw;
 
 constexpr ImVec2 kWindowPos(20, 30), kWindowSize(400, 300);
 
-class FrameDamageTest : public ::testing::Test {
+class FrameDamageTest : public HeadlessImGui {
  protected:
-  void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(800, 600);
-    io.DeltaTime = 1.0f / 60;
-    io.IniFilename = nullptr;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    io.Fonts->SetTexID(ImTextureID(1));
-  }
-  void TearDown() override { ImGui::DestroyContext(); }
-
   // Point k of the test curve: a noisy falling line, one point per 1.5 px.
   static ImVec2 curve_point(int k) {
     const float noise = float((k * 7919) % 13) * 0.6f;

@@ -92,6 +92,43 @@ TEST(LandscapeSession, WorkIsCountedPerGridAndSpreadOverFrames) {
   EXPECT_EQ(s.work_frames(), 1) << "a new centre starts a new grid";
 }
 
+// While training, the grid is re-centred a few times a second but only once the last one is
+// complete: a grid that takes longer than kRecentreSeconds still completes, and grids_completed()
+// counts each, which the view redraws on.
+TEST(LandscapeSession, WhileTrainingAGridCompletesBeforeTheNextStarts) {
+  lab::Lab l;
+  LandscapeSession s;
+  lab::LandscapeOptions o;
+  o.grid = 65;
+  s.set_options(o);
+  EXPECT_EQ(s.grids_completed(), 0);
+  finish(&s, l, 0.0);
+  EXPECT_EQ(s.grids_completed(), 1);
+  s.update(l, 0.0, 1000.0);
+  EXPECT_EQ(s.grids_completed(), 1) << "a complete grid is counted once";
+
+  l.set_running(true);
+  double now = 1.0;
+  l.train_frame(16.0);
+  s.update(l, now, 0.0);  // due: re-centred, then one batch of 8 points
+  ASSERT_FALSE(s.complete());
+  const double centre = s.center_loss();
+  int frames = 0;
+  while (!s.complete() && frames < 10000) {
+    l.train_frame(16.0);
+    now += 1.0 / 60;
+    s.update(l, now, 0.0);
+    ++frames;
+    if (!s.complete()) ASSERT_EQ(s.center_loss(), centre) << "re-centred before complete, frame " << frames;
+  }
+  EXPECT_GT(now - 1.0, LandscapeSession::kRecentreSeconds) << "the grid took longer than a re-centring period";
+  EXPECT_EQ(s.grids_completed(), 2);
+  l.train_frame(16.0);
+  s.update(l, now + LandscapeSession::kRecentreSeconds, 0.0);
+  EXPECT_NE(s.center_loss(), centre) << "complete and due: the next grid starts";
+  l.set_running(false);
+}
+
 TEST(LandscapeSession, PlanesThatCannotBeBuiltSayWhy) {
   lab::Lab l;
   LandscapeSession s;

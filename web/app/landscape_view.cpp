@@ -1,6 +1,7 @@
 #include "landscape_view.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -112,43 +113,11 @@ void draw_controls(UiContext& ui, LandscapeViewState& st) {
   st.session.set_options(ui.lab.settings().landscape);
 }
 
-}  // namespace
-
-void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
-  lab::Lab& lab = ui.lab;
-  draw_controls(ui, st);
-  lab::LandscapeSession& s = st.session;
-  s.update(lab, ImGui::GetTime(), lab.running() ? kBudgetTrainingMs : kBudgetPausedMs);
-  const bool penalty = s.options().with_penalty && bp::has_penalty(lab.trainer().hyperparams());
-  ImGui::TextDisabled("E: %s on the training set%s", lab.trainer().loss().name,
-                      penalty ? " + penalty" : ", without penalty");
-  if (!s.has_plane()) {
-    ImGui::TextWrapped("%s", s.error().c_str());
-    return;
-  }
-  ImGui::Text("centre E = %.6g   lowest E in view = %.6g%s", s.center_loss(), s.min_loss(),
-              s.complete() ? "" : "   (computing…)");
-  if (std::isfinite(s.lambda_max())) {
-    ImGui::Text("curvature λmax = %.4g, λmin = %.4g, κ = λmax/λmin = %.3g", s.lambda_max(),
-                s.lambda_min(), s.lambda_max() / s.lambda_min());
-    ImGui::SameLine();
-    help_marker("E″ along the two directions: the Hessian's largest and smallest eigenvalue. "
-                "Gradient descent diverges for η > 2/λmax; a ravine has a large condition number "
-                "κ, and the momentum the theory recommends for it is μ = ((√κ − 1)/(√κ + 1))² "
-                "(Goh, \"Why Momentum Really Works\", Distill 2017).");
-  }
-
-  const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float side = std::max(80.0f, std::min(avail.x, avail.y - 24.0f));
+// The plot: cells coloured by E with iso-lines (or E(a) on a line plane), the slice's minimum,
+// the path, the −gradient and velocity arrows and the centre, in the rectangle (p0, size).
+void draw_plot(ImDrawList* dl, const lab::LandscapeSession& s, bool log_colour, ImVec2 p0,
+               ImVec2 size) {
   const bool line = s.plane().is_line();
-  const ImVec2 size(line ? avail.x : side, line ? std::max(80.0f, avail.y - 24.0f) : side);
-  const ImVec2 p0 = ImGui::GetCursorScreenPos();
-  ImGui::InvisibleButton("##landscape", size);
-  item_registry::record("Landscape plot");
-  const bool hovered = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
-
   const int g = s.grid();
   const double r = s.range(), lo = s.min_loss(), hi = s.max_loss();
   const auto to_x = [&](double a) { return p0.x + float((a + r) / (2 * r)) * size.x; };
@@ -159,7 +128,7 @@ void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
     ImVec2 prev;
     for (int col = 0; col < g; ++col) {
       const double e = s.value(col, 0);
-      const double t = std::isfinite(e) ? colour_position(e, lo, hi, st.log_colour) : 1.0;
+      const double t = std::isfinite(e) ? colour_position(e, lo, hi, log_colour) : 1.0;
       const ImVec2 q(to_x(bp::grid_offset(col, g, r)), p0.y + float(1 - t) * (size.y - 8) + 4);
       if (col > 0) dl->AddLine(prev, q, kPathColour, 2.0f);
       prev = q;
@@ -173,7 +142,7 @@ void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
         const double e = s.value(col, row);
         if (std::isnan(e)) continue;
         // Low E blue (t = 1), high E orange.
-        const lab::Rgb c = lab::colour(1.0 - colour_position(e, lo, hi, st.log_colour));
+        const lab::Rgb c = lab::colour(1.0 - colour_position(e, lo, hi, log_colour));
         const float x = p0.x + col * cw, y = p0.y + (g - 1 - row) * ch;
         dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cw + 0.5f, y + ch + 0.5f), lab::pack_rgba8(c));
       }
@@ -183,7 +152,7 @@ void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
       for (int level = 1; level < kIsoLines; ++level) {
         const double t = double(level) / kIsoLines;
         const auto pos = [&](int col, int row) {
-          return colour_position(s.value(col, row), lo, hi, st.log_colour) - t;
+          return colour_position(s.value(col, row), lo, hi, log_colour) - t;
         };
         const auto point = [&](int c0, int r0, int c1, int r1, double v0, double v1) {
           const double f = v0 / (v0 - v1);
@@ -229,9 +198,72 @@ void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
     dl->AddCircleFilled(c, 5.0f, kPointColour);
     dl->AddCircle(c, 5.0f, kPathColour);
   }
+}
+
+}  // namespace
+
+void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
+  lab::Lab& lab = ui.lab;
+  draw_controls(ui, st);
+  lab::LandscapeSession& s = st.session;
+  s.update(lab, ImGui::GetTime(), lab.running() ? kBudgetTrainingMs : kBudgetPausedMs);
+  const bool penalty = s.options().with_penalty && bp::has_penalty(lab.trainer().hyperparams());
+  ImGui::TextDisabled("E: %s on the training set%s", lab.trainer().loss().name,
+                      penalty ? " + penalty" : ", without penalty");
+  if (!s.has_plane()) {
+    ImGui::TextWrapped("%s", s.error().c_str());
+    return;
+  }
+  // Paused, the picture follows the session every frame; while training, it changes when a grid
+  // is complete or the options or the colour scale change.
+  const lab::LandscapeOptions& o = s.options();
+  const bool fresh = !lab.running() || s.grids_completed() != st.plot_grids || o != st.plot_options ||
+                     st.log_colour != st.plot_log;
+  if (fresh) {
+    st.plot_grids = s.grids_completed();
+    st.plot_options = o;
+    st.plot_log = st.log_colour;
+    char caption[160];
+    std::snprintf(caption, sizeof caption, "centre E = %.6g   lowest E in view = %.6g%s", s.center_loss(),
+                  s.min_loss(), s.complete() ? "" : "   (computing…)");
+    st.caption = caption;
+  }
+  ImGui::TextUnformatted(st.caption.c_str());
+  if (std::isfinite(s.lambda_max())) {
+    ImGui::Text("curvature λmax = %.4g, λmin = %.4g, κ = λmax/λmin = %.3g", s.lambda_max(),
+                s.lambda_min(), s.lambda_max() / s.lambda_min());
+    ImGui::SameLine();
+    help_marker("E″ along the two directions: the Hessian's largest and smallest eigenvalue. "
+                "Gradient descent diverges for η > 2/λmax; a ravine has a large condition number "
+                "κ, and the momentum the theory recommends for it is μ = ((√κ − 1)/(√κ + 1))² "
+                "(Goh, \"Why Momentum Really Works\", Distill 2017).");
+  }
+
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float side = std::max(80.0f, std::min(avail.x, avail.y - 24.0f));
+  const bool line = s.plane().is_line();
+  const ImVec2 size(line ? avail.x : side, line ? std::max(80.0f, avail.y - 24.0f) : side);
+  const ImVec2 p0 = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##landscape", size);
+  item_registry::record("Landscape plot");
+  const bool hovered = ImGui::IsItemHovered(), clicked = ImGui::IsItemClicked();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(p0, ImVec2(p0.x + size.x, p0.y + size.y), true);
+
+  const ImVec2 white = ImGui::GetFontTexUvWhitePixel();
+  const std::array<float, 6> key = {p0.x, p0.y, size.x, size.y, white.x, white.y};
+  // While training the plot changes when a grid is complete, a few times a second (the session
+  // re-centres every kRecentreSeconds); between, its recorded triangles are appended again.
+  if (fresh || key != st.plot_key || !st.plot.replay(dl)) {
+    st.plot.begin(*dl);
+    draw_plot(dl, s, st.log_colour, p0, size);
+    st.plot.end(*dl);
+    st.plot_key = key;
+  }
   dl->PopClipRect();
 
   if (hovered) {
+    const double r = s.range();
     const ImVec2 m = ImGui::GetIO().MousePos;
     const double a = (double(m.x - p0.x) / size.x) * 2 * r - r;
     const double b = line ? 0.0 : r - (double(m.y - p0.y) / size.y) * 2 * r;

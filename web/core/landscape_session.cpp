@@ -145,8 +145,10 @@ void LandscapeSession::reproject() {
 void LandscapeSession::update(const Lab& lab, double now_s, double budget_ms) {
   record_path(lab);
   const bool moved = lab.revision() != centred_revision_;
+  // While training, a grid is completed before the next one starts, so that a large grid or a
+  // slow device still shows a whole picture.
   const bool due = options_changed_ ||
-                   (moved && (!lab.running() || now_s - centred_at_ >= kRecentreSeconds));
+                   (moved && (!lab.running() || (now_s - centred_at_ >= kRecentreSeconds && complete())));
   const double start = seconds_now();
   if (due) {
     work_ms_ = 0;
@@ -178,6 +180,7 @@ void LandscapeSession::update(const Lab& lab, double now_s, double budget_ms) {
       if (next_ == std::size_t(pass_end_[p])) stride_ = kStrides[p];
     if ((next_ & 7) == 0 && (seconds_now() - start) * 1000 >= budget_ms) break;
   }
+  if (next_ == order_.size()) ++grids_completed_;
   work_ms_ += (seconds_now() - start) * 1000;
 }
 

@@ -5,8 +5,8 @@
 // Live within the frame budget: update() computes grid points only for the time it is given, in
 // passes from coarse to fine (every 8th point of each axis, then every 4th, 2nd and 1st), so a
 // rough picture comes first and the view draws each cell from the nearest point computed so far.
-// While training, the grid is re-centred on the current parameters a few times a second; when
-// paused, whenever the parameters change. The directions stay fixed while training (a named, a
+// While training, the grid is re-centred on the current parameters a few times a second, once the
+// last grid is complete; when paused, whenever the parameters change. The directions stay fixed while training (a named, a
 // random or a Hessian plane is recomputed only when the lab is paused or the choice changes, since
 // the Hessian costs hundreds of gradient passes); the path and line planes follow the path.
 #pragma once
@@ -44,6 +44,9 @@ class LandscapeSession {
   int rows() const { return grid_.rows; }
   double range() const { return grid_.range; }
   bool complete() const { return has_plane_ && next_ == order_.size(); }
+  // How many grids have been completed: a view that draws only complete grids redraws when it
+  // changes.
+  long grids_completed() const { return grids_completed_; }
   // The stride of the finest pass completed (8, 4, 2, 1), 0 before the first pass is done.
   int stride() const { return stride_; }
   // E at grid point (col, row) as drawn now: the nearest point of the finest completed pass.
@@ -105,6 +108,7 @@ class LandscapeSession {
   double lambda_max_ = 0, lambda_min_ = 0;
   double work_ms_ = 0;
   int work_frames_ = 0;
+  long grids_completed_ = 0;
 };
 
 }  // namespace lab
