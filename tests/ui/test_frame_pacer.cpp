@@ -75,6 +75,23 @@ TEST(FramePacer, ReturnsToOneRefreshWhenTheDrawingGetsCheaper) {
   EXPECT_GT(r.frames_at[1], 3000) << "within the longest wait and one trial window";
 }
 
+// One frame in ten needs two refreshes: 10 % late frames, within the tolerance both ways. The page
+// stays at one refresh a frame, and comes back to it after a burst of late frames (the start of
+// training) sent it to two, whose trials a stricter rule failed at the fourth late frame.
+TEST(FramePacer, APageWithAFewLateFramesSettlesAtOneRefreshWhateverCameBefore) {
+  const Page few_late{k60Hz, [](int k) { return k % 10 == 0 ? 20.0 : 9.0; }};
+  bplab::FramePacer fresh;
+  const Paced steady = run(fresh, few_late, 6000);
+  EXPECT_EQ(steady.frames_at[1], 6000);
+
+  bplab::FramePacer p;
+  run(p, kJudderingPage, 2 * bplab::FramePacer::kWindow);
+  ASSERT_EQ(p.interval(), 2);
+  const Paced after = run(p, few_late, 6000);
+  EXPECT_EQ(p.interval(), 1);
+  EXPECT_GT(after.frames_at[1], 0.9 * 6000) << "back after the first wait";
+}
+
 TEST(FramePacer, StopsAtTheLongestIntervalForAVerySlowPage) {
   bplab::FramePacer p;
   run(p, kVerySlowPage, 3000);

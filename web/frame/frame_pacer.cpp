@@ -69,7 +69,7 @@ void FramePacer::observe(double dt_ms, bool drew, bool hold, bool enabled) {
   ++frames_;
   if (dt_ms > (interval_ + kLateBy) * refresh_ms()) ++late_;
   // A trial ends as soon as it has too many late frames, so a failed one is short.
-  const bool failed_trial = trial_ && late_ > kLateInTrial * kWindow;
+  const bool failed_trial = trial_ && frames_ >= kTrialFrames && late_ > kLateToSlow * frames_;
   if (frames_ < kWindow && !failed_trial) return;
 
   const double late = double(late_) / frames_;

@@ -11,9 +11,14 @@
 // per swap interval seen lately. A frame is late when it took at least half a refresh longer than
 // asked. Over each window of kWindow frames:
 //   - more than kLateToSlow late frames: ask for one refresh more per frame (up to kMaxInterval);
-//   - at a longer interval with few late frames, try one refresh less after a wait; a trial window
-//     with more than kLateInTrial of kWindow frames late ends at once and goes back, and the wait
-//     before the next trial doubles (from kFirstWaitWindows up to kLongestWaitWindows).
+//   - at a longer interval with few late frames, try one refresh less after a wait; a trial ends
+//     at once and goes back when, after at least kTrialFrames frames, more than kLateToSlow of its
+//     frames were late, and the wait before the next trial doubles (from kFirstWaitWindows up to
+//     kLongestWaitWindows). A trial is judged by the same share of late frames that lengthens the
+//     interval, so where the pacer settles depends on what drawing costs, not on how it got there
+//     (a stricter trial kept a page that was at one refresh with 10 % late frames there, but kept
+//     the same page at two refreshes once a burst of late frames at the start of training had sent
+//     it there).
 // Only frames that follow a frame that drew something count: a frame that draws nothing (nothing
 // on screen changed, see FrameDamage) says nothing about what drawing costs. It costs nothing
 // either, so a page that has drawn nothing for kIdleMs (paused, and nobody touches it) goes back
@@ -31,7 +36,7 @@ class FramePacer {
   static constexpr int kMaxInterval = 3;
   static constexpr int kWindow = 60;
   static constexpr double kLateToSlow = 0.25;
-  static constexpr double kLateInTrial = 0.05;
+  static constexpr int kTrialFrames = 12;
   static constexpr int kFirstWaitWindows = 3;
   static constexpr int kLongestWaitWindows = 30;
   static constexpr double kIdleMs = 250;
