@@ -137,18 +137,22 @@ double BatchKernel::loss_again(const Network& net, const Loss& loss, const Datas
   return output_loss(net, loss, data, indices, n);
 }
 
+void BatchKernel::gather_output(const Network& net, int k) {
+  const int out = net.num_layers() - 1, K = net.output_size();
+  const double* Theta_out = theta_.data() + offset_[out];  // [K][n_]
+  const double* Y_out = y_.data() + offset_[out];          // [K][n_]
+  for (int c = 0; c < K; ++c) {
+    out_theta_[c] = Theta_out[std::size_t(c) * n_ + k];
+    out_y_[c] = Y_out[std::size_t(c) * n_ + k];
+  }
+}
+
 double BatchKernel::output_loss(const Network& net, const Loss& loss, const Dataset& data,
                                 const int* indices, int n) {
-  const int out = net.num_layers() - 1, k = net.output_size();
-  const double* Theta_out = theta_.data() + offset_[out];  // [k][n]
-  const double* Y_out = y_.data() + offset_[out];          // [k][n]
   double sum = 0;  // Σ_s E_s in batch order, as in gradient.cpp
   for (int s = 0; s < n; ++s) {
-    for (int c = 0; c < k; ++c) {
-      out_theta_[c] = Theta_out[std::size_t(c) * n + s];
-      out_y_[c] = Y_out[std::size_t(c) * n + s];
-    }
-    sum += loss.f(out_theta_.data(), out_y_.data(), data.target(indices[s]), k);
+    gather_output(net, s);
+    sum += loss.f(out_theta_.data(), out_y_.data(), data.target(indices[s]), net.output_size());
   }
   return sum / n;
 }

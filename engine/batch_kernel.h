@@ -51,6 +51,18 @@ class BatchKernel {
   // of two named weights most units stay fixed.
   double loss_again(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
                     int n, const char* varies);
+  // The forward pass over the samples indices[0..n), n ≥ 1, then for each sample in batch order
+  // visit(k, theta, y): k its position in indices, theta and y its output layer's θ and y
+  // (size(L−1) values each, contiguous, valid during the call), bit for bit forward()'s in pass.h.
+  // For statistics over a whole data set (error_stats() in gradient.h).
+  template <class Visit>
+  void each_output(const Network& net, const Dataset& data, const int* indices, int n, Visit&& visit) {
+    forward(net, data, indices, n);
+    for (int k = 0; k < n; ++k) {
+      gather_output(net, k);
+      visit(k, static_cast<const double*>(out_theta_.data()), static_cast<const double*>(out_y_.data()));
+    }
+  }
 
  private:
   // Lays the blocks out for net's layer sizes and n samples; true when that changed the layout.
@@ -59,6 +71,8 @@ class BatchKernel {
   // varies != nullptr of the flagged units only (see loss_again()).
   void forward(const Network& net, const Dataset& data, const int* indices, int n,
                const char* varies = nullptr);
+  // Sample k's output θ and y from the output layer's blocks into out_theta_ and out_y_.
+  void gather_output(const Network& net, int k);
   // The batch's global error from the output layer's block: Σ_s E_s / n in sample order.
   double output_loss(const Network& net, const Loss& loss, const Dataset& data, const int* indices,
                      int n);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <vector>
 
 namespace bp {
 
@@ -36,22 +38,21 @@ double batch_loss(const Network& net, const Loss& loss, const Dataset& data, con
 }
 
 ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data,
-                       Confusion* confusion) {
+                       Confusion* confusion, BatchKernel* kernel) {
   ErrorStats stats;
   const int n = data.size(), k = net.output_size();
   if (confusion) *confusion = Confusion(class_count(k));
   if (n == 0) return stats;
-  Trace trace;
-  trace.resize(net);
+  BatchKernel local;
+  std::vector<int> all(std::size_t(n), 0);
+  std::iota(all.begin(), all.end(), 0);
   double loss_sum = 0;
-  for (int s = 0; s < n; ++s) {
-    forward(net, data.input(s), &trace);
-    const std::vector<double>& y = trace.y.back();
+  (kernel ? *kernel : local).each_output(net, data, all.data(), n, [&](int s, const double* theta, const double* y) {
     const double* t = data.target(s);
     for (int j = 0; j < k; ++j) stats.sse += (t[j] - y[j]) * (t[j] - y[j]);
-    loss_sum += loss.f(trace.theta.back().data(), y.data(), t, k);
-    if (confusion) confusion->add(y.data(), t, k);
-  }
+    loss_sum += loss.f(theta, y, t, k);
+    if (confusion) confusion->add(y, t, k);
+  });
   stats.mse = stats.sse / (double(n) * k);
   stats.rmse = std::sqrt(stats.mse);
   stats.mean_loss = loss_sum / n;

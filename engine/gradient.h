@@ -2,6 +2,7 @@
 #pragma once
 #include <vector>
 
+#include "batch_kernel.h"
 #include "dataset.h"
 #include "loss.h"
 #include "metrics.h"
@@ -31,8 +32,10 @@ struct ErrorStats {
   double mean_loss = 0;
 };
 // With `confusion`, the same pass also counts each sample into *confusion (reset to
-// class_count(K) classes): the confusion matrix of metrics.h without a second pass.
+// class_count(K) classes): the confusion matrix of metrics.h without a second pass. The outputs
+// come from a BatchKernel's forward pass over the whole set, bit for bit forward()'s; pass
+// `kernel` to reuse its workspace from call to call (the lab evaluates its sets every frame).
 ErrorStats error_stats(const Network& net, const Loss& loss, const Dataset& data,
-                       Confusion* confusion = nullptr);
+                       Confusion* confusion = nullptr, BatchKernel* kernel = nullptr);
 
 }  // namespace bp

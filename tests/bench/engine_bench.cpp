@@ -5,15 +5,29 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <numeric>
 #include <vector>
 
 #include "generators.h"
+#include "gradient.h"
 #include "init.h"
 #include "landscape.h"
 #include "network.h"
+#include "rng.h"
 #include "trainer.h"
 
 namespace {
+
+// The network of `layers`, initialised Xavier under seed 1; false (and the benchmark skipped) if
+// the engine refuses it.
+bool xavier_network(benchmark::State& state, const std::vector<bp::LayerSpec>& layers, bp::Network* net) {
+  if (!bp::Network::create(layers, net)) {
+    state.SkipWithError("bad network");
+    return false;
+  }
+  bp::initialise(net, bp::InitId::Xavier, 1);
+  return true;
+}
 
 // Args: {hidden width, hidden layers, batch size}; the network is 2-w-…-w-1.
 void BM_TrainStep(benchmark::State& state) {
@@ -23,11 +37,7 @@ void BM_TrainStep(benchmark::State& state) {
   for (int l = 0; l < depth; ++l) layers.push_back({width, bp::ActivationId::Tanh});
   layers.push_back({1, bp::ActivationId::Sigmoid});
   bp::Network net;
-  if (!bp::Network::create(layers, &net)) {
-    state.SkipWithError("bad network");
-    return;
-  }
-  bp::initialise(&net, bp::InitId::Xavier, 1);
+  if (!xavier_network(state, layers, &net)) return;
   bp::Trainer trainer(&net, bp::LossId::HalfSse, &data, 1, true);
   bp::Hyperparams h;
   h.learning_rate = 0.03;
@@ -60,12 +70,9 @@ void BM_LandscapeGrid(benchmark::State& state) {
   const int grid = int(state.range(0));
   const bp::Dataset data = bp::generate_dataset(bp::DatasetKind::Circle, 200, 0.1, 1);
   bp::Network net;
-  if (!bp::Network::create({{2, bp::ActivationId::Linear}, {4, bp::ActivationId::Tanh},
-                            {2, bp::ActivationId::Tanh}, {1, bp::ActivationId::Sigmoid}}, &net)) {
-    state.SkipWithError("bad network");
+  if (!xavier_network(state, {{2, bp::ActivationId::Linear}, {4, bp::ActivationId::Tanh},
+                              {2, bp::ActivationId::Tanh}, {1, bp::ActivationId::Sigmoid}}, &net))
     return;
-  }
-  bp::initialise(&net, bp::InitId::Xavier, 1);
   bp::Plane plane;
   if (!bp::name_plane(net, "w1", "w2", &plane)) {
     state.SkipWithError("bad plane");
@@ -78,6 +85,41 @@ void BM_LandscapeGrid(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * grid * grid);
 }
 BENCHMARK(BM_LandscapeGrid)->ArgName("grid")->Arg(33)->Arg(65)->Unit(benchmark::kMillisecond);
+
+// The lab's loss over a whole set after every change (Lab::evaluate_and_record): error_stats() on
+// the largest set-up the lab allows, 7 features → 6 × 16 tanh → 1 sigmoid, ½SSE, over 1000 points,
+// with a reused BatchKernel (Arg 1) against the per-sample forward pass batch_loss() (Arg 0).
+// items_per_second = samples/s.
+void BM_SetLoss(benchmark::State& state) {
+  const bool kernel = state.range(0) == 1;
+  bp::Dataset data;
+  data.n_inputs = 7;
+  data.n_targets = 1;
+  bp::Rng rng(3);
+  std::vector<double> x(7);
+  for (int s = 0; s < 1000; ++s) {
+    for (double& v : x) v = rng.uniform(-1, 1);
+    const double t = rng.uniform() < 0.5 ? 0.0 : 1.0;
+    data.add(x.data(), &t);
+  }
+  std::vector<bp::LayerSpec> layers = {{7, bp::ActivationId::Linear}};
+  for (int l = 0; l < 6; ++l) layers.push_back({16, bp::ActivationId::Tanh});
+  layers.push_back({1, bp::ActivationId::Sigmoid});
+  bp::Network net;
+  if (!xavier_network(state, layers, &net)) return;
+  const bp::Loss& loss = bp::loss(bp::LossId::HalfSse);
+  bp::BatchKernel workspace;
+  std::vector<int> all(1000);
+  std::iota(all.begin(), all.end(), 0);
+  for (auto _ : state) {
+    if (kernel)
+      benchmark::DoNotOptimize(bp::error_stats(net, loss, data, nullptr, &workspace).mean_loss);
+    else
+      benchmark::DoNotOptimize(bp::batch_loss(net, loss, data, all.data(), 1000));
+  }
+  state.SetItemsProcessed(state.iterations() * 1000);
+}
+BENCHMARK(BM_SetLoss)->ArgName("kernel")->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

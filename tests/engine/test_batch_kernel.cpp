@@ -92,6 +92,17 @@ TEST(BatchKernel, MatchesPerSampleGradientForEveryActivationAndLoss) {
                 << where << " (loss alone)";
             for (std::size_t p = 0; p < want.size(); ++p)
               ASSERT_TRUE(same_bits(got[p], want[p])) << where << " param " << p;
+            // Each sample's outputs, against the per-sample forward pass.
+            int visited = 0;
+            kernel.each_output(net, data, indices.data(), batch, [&](int k, const double* theta, const double* y) {
+              EXPECT_EQ(k, visited++);
+              bp::forward(net, data.input(indices[k]), &trace);
+              for (int c = 0; c < net.output_size(); ++c) {
+                EXPECT_TRUE(same_bits(theta[c], trace.theta.back()[c])) << where << " sample " << k;
+                EXPECT_TRUE(same_bits(y[c], trace.y.back()[c])) << where << " sample " << k;
+              }
+            });
+            EXPECT_EQ(visited, batch);
             ++cases;
           }
         }
@@ -99,6 +110,48 @@ TEST(BatchKernel, MatchesPerSampleGradientForEveryActivationAndLoss) {
     }
   }
   EXPECT_GT(cases, 400);
+}
+
+// error_stats() (gradient.h) takes its outputs from the kernel: the same bits as its definition
+// over forward() one sample at a time, with a fresh workspace or one laid out for another set.
+TEST(BatchKernel, ErrorStatsEqualTheirPerSampleDefinition) {
+  bp::Rng rng(77);
+  bp::BatchKernel reused;
+  for (const bp::Loss& loss : bp::losses()) {
+    for (bp::ActivationId out_act : outputs_for(loss)) {
+      const int outputs = out_act == bp::ActivationId::Softmax ? 3 : 1 + int(rng.below(3));
+      bp::Network net = bptest::make_net({{2, bp::ActivationId::Tanh}, {7, bp::ActivationId::Tanh},
+                                          {5, bp::ActivationId::Relu}, {outputs, out_act}});
+      bp::initialise(&net, bp::InitId::Xavier, rng.next_u64());
+      for (int samples : {1, 37, 200}) {
+        const bp::Dataset data = random_data(loss.id, 2, outputs, samples, &rng);
+        bp::Trace trace;
+        trace.resize(net);
+        double sse = 0, loss_sum = 0;
+        bp::Confusion want_confusion(bp::class_count(outputs));
+        for (int s = 0; s < samples; ++s) {
+          bp::forward(net, data.input(s), &trace);
+          const double* y = trace.y.back().data();
+          const double* t = data.target(s);
+          for (int j = 0; j < outputs; ++j) sse += (t[j] - y[j]) * (t[j] - y[j]);
+          loss_sum += loss.f(trace.theta.back().data(), y, t, outputs);
+          want_confusion.add(y, t, outputs);
+        }
+        const std::string where = std::string(loss.name) + " out " + bp::activation(out_act).name +
+                                  " samples " + std::to_string(samples);
+        bp::Confusion fresh_confusion, reused_confusion;
+        const bp::ErrorStats fresh = bp::error_stats(net, loss, data, &fresh_confusion);
+        const bp::ErrorStats again = bp::error_stats(net, loss, data, &reused_confusion, &reused);
+        for (const bp::ErrorStats& got : {fresh, again}) {
+          EXPECT_TRUE(same_bits(got.sse, sse)) << where;
+          EXPECT_TRUE(same_bits(got.mean_loss, loss_sum / samples)) << where;
+          EXPECT_TRUE(same_bits(got.mse, sse / (double(samples) * outputs))) << where;
+        }
+        EXPECT_EQ(fresh_confusion.counts, want_confusion.counts) << where;
+        EXPECT_EQ(reused_confusion.counts, want_confusion.counts) << where;
+      }
+    }
+  }
 }
 
 TEST(BatchKernel, ReusedWorkspaceFollowsChangingBatchSizeAndNetwork) {

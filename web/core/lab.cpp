@@ -178,8 +178,8 @@ void Lab::move_rollback_point() {
 void Lab::evaluate_and_record() {
   if (!trainer_) return;
   changed();
-  train_stats_ = bp::error_stats(net_, trainer_->loss(), data_.train(), &confusion_train_);
-  loss_test_ = bp::error_stats(net_, trainer_->loss(), data_.test(), &confusion_test_).mean_loss;
+  train_stats_ = bp::error_stats(net_, trainer_->loss(), data_.train(), &confusion_train_, &train_eval_);
+  loss_test_ = bp::error_stats(net_, trainer_->loss(), data_.test(), &confusion_test_, &test_eval_).mean_loss;
   move_rollback_point();
   if (!diverged_ && !std::isfinite(train_stats_.mean_loss)) check_divergence(train_stats_.mean_loss);
   const double x = double(trainer_->iteration());

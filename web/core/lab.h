@@ -162,6 +162,9 @@ class Lab {
   bp::ErrorStats train_stats_;
   double loss_test_ = 0;
   bp::Confusion confusion_train_, confusion_test_;
+  // Workspaces of the losses over the training and the test set, evaluated after every change
+  // (one each: a layout for one set's size stays laid out).
+  bp::BatchKernel train_eval_, test_eval_;
   History train_curve_, test_curve_;
   std::vector<Marker> markers_;
   std::vector<History> update_size_, gradient_size_;
