@@ -262,6 +262,8 @@ void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
   }
   dl->PopClipRect();
 
+  // Hover and click use the session's current plane: while training its centre is up to one
+  // re-centring (a fraction of a second of training) ahead of the grid drawn.
   if (hovered) {
     const double r = s.range();
     const ImVec2 m = ImGui::GetIO().MousePos;

@@ -6,9 +6,10 @@
 // passes from coarse to fine (every 8th point of each axis, then every 4th, 2nd and 1st), so a
 // rough picture comes first and the view draws each cell from the nearest point computed so far.
 // While training, the grid is re-centred on the current parameters a few times a second, once the
-// last grid is complete; when paused, whenever the parameters change. The directions stay fixed while training (a named, a
-// random or a Hessian plane is recomputed only when the lab is paused or the choice changes, since
-// the Hessian costs hundreds of gradient passes); the path and line planes follow the path.
+// last grid is complete; when paused, whenever the parameters change. The directions stay fixed
+// while training (a named, a random or a Hessian plane is recomputed only when the lab is paused
+// or the choice changes, since the Hessian costs hundreds of gradient passes); the path and line
+// planes follow the path.
 #pragma once
 #include <string>
 #include <vector>

@@ -23,8 +23,6 @@ class DrawReplay {
   bool end(const ImDrawList& list);
   // A part is recorded.
   bool has() const { return has_; }
-  // Forgets the part.
-  void clear() { has_ = false; }
   // Appends the recorded part to `list`, in the draw command being built; false (nothing
   // appended) when there is none or it does not fit in the list's current vertex range.
   bool replay(ImDrawList* list) const;
