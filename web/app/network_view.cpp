@@ -259,9 +259,7 @@ bool same_shape(const bp::Network& a, const bp::Network& b) {
 void take_network(const lab::Lab& lab, double x1, double x2, NetworkViewState& st) {
   const bp::Network& live = lab.network();
   if (!same_shape(st.shown, live) || x1 != st.shown_x1 || x2 != st.shown_x2) st.refresh.expire();
-  long connections = 0;
-  for (int l = 1; l < live.num_layers(); ++l) connections += long(live.size(l)) * live.size(l - 1);
-  if (!st.refresh.due(ImGui::GetTime(), lab.running(), connections)) return;
+  if (!st.refresh.due(ImGui::GetTime(), lab.running(), long(live.num_weights()))) return;
   st.shown = live;
   st.shown_x1 = x1;
   st.shown_x2 = x2;
