@@ -96,7 +96,7 @@ try {
   await page.goto(`${server.url}#${hash}&${SKIP_WELCOME}`);
   // performance.now() counts from navigation start; poll every animation frame for the first one.
   const firstFrameMs = await page.evaluate(() => new Promise((resolve) => {
-    const poll = () => (window.lab.state().frame >= 1 ? resolve(performance.now()) : requestAnimationFrame(poll));
+    const poll = () => (window.lab.frame() >= 1 ? resolve(performance.now()) : requestAnimationFrame(poll));
     poll();
   }));
   await waitForState(page, (s) => s.frame > 10);

@@ -48,7 +48,7 @@ try {
   await page.goto(`${server.url}#${hash ? `${hash}&` : ''}${SKIP_WELCOME}`);
   const load = await page.evaluate(() => new Promise((resolve) => {
     const poll = () => {
-      if (!(window.lab && window.lab.state().frame >= 1)) return requestAnimationFrame(poll);
+      if (!(window.lab && window.lab.frame() >= 1)) return requestAnimationFrame(poll);
       const files = performance.getEntriesByType('resource')
         .filter((e) => /bplab_lab\.(js|wasm|data)$/.test(e.name))
         .map((e) => ({ file: e.name.split('/').pop(), start_ms: Math.round(e.startTime), end_ms: Math.round(e.responseEnd) }));

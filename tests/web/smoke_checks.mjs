@@ -67,6 +67,12 @@ export function smokeChecks(serve) {
     assert.ok(state.fps > 0);
   });
 
+  test('frame() is state().frame, read in the same task', async () => {
+    const [frame, stateFrame] = await page.evaluate(() => [window.lab.frame(), window.lab.state().frame]);
+    assert.ok(frame > 10);
+    assert.equal(frame, stateFrame);
+  });
+
   test('itemRect() is null for an unknown label', async () => {
     assert.equal(await page.evaluate(() => window.lab.itemRect('no such item')), null);
   });

@@ -63,6 +63,8 @@ class LabApp {
   // whether the first-visit card shows (welcome), and the output map's grid, refresh rate and
   // estimated redraw cost while training (output_map: MapRefresh).
   std::string state_json() const;
+  // Frames built so far (state().frame), without the cost of a whole state().
+  long frames() const { return frame_; }
   // Display refreshes per frame that the lab asks for (FramePacer): the platform passes it
   // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
   // animation frame.

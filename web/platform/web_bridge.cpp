@@ -36,6 +36,11 @@ EMSCRIPTEN_KEEPALIVE const char* bplab_state_json() {
   return g_reply.c_str();
 }
 
+// Frames built so far: how a page load's timing sees the first frame without building the state.
+EMSCRIPTEN_KEEPALIVE long bplab_frame() {
+  return bplab::web_bridge::g_app != nullptr ? bplab::web_bridge::g_app->frames() : 0;
+}
+
 // {"x","y","width","height"} of the item drawn last frame under label, in CSS pixels relative to
 // the canvas (ImGui's units times the UI scale); "null" when no such item was drawn. An empty
 // label asks for the item with the keyboard focus (keyboard_nav.h), "null" while no focus shows.
