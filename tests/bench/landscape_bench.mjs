@@ -95,8 +95,9 @@ async function frameRates(page, baseUrl, grid) {
     paused.push(await fps(page, seconds * 1000));
   }
   const t = median(training), p = median(paused);
+  const round = (values) => values.map((v) => Number(v.toFixed(1)));
   return { training_fps: Number(t.toFixed(1)), paused_fps: Number(p.toFixed(1)),
-           fps_ratio: Number((t / p).toFixed(2)) };
+           fps_ratio: Number((t / p).toFixed(2)), training_all: round(training), paused_all: round(paused) };
 }
 
 const server = await serveFolder(webBuild);
