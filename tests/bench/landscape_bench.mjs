@@ -10,7 +10,7 @@
 // Frame rate: the bench network of page_bench.mjs at the default speed with the Landscape tab open
 // (grid 33, the default, and 65), and for comparison with the Inspector tab instead: N cycles of S
 // seconds training, then S seconds paused once the grid of the paused centre is complete; medians of
-// each. Not at "max": that speed fills each frame with training by design (page_bench.mjs measures
+// each, and every cycle's figure beside them. Not at "max": that speed fills each frame with training by design (page_bench.mjs measures
 // it), so its frame rate says nothing about what the open tab costs.
 import path from 'node:path';
 
@@ -97,7 +97,8 @@ async function frameRates(page, baseUrl, grid) {
   const t = median(training), p = median(paused);
   const round = (values) => values.map((v) => Number(v.toFixed(1)));
   return { training_fps: Number(t.toFixed(1)), paused_fps: Number(p.toFixed(1)),
-           fps_ratio: Number((t / p).toFixed(2)), training_all: round(training), paused_all: round(paused) };
+           fps_ratio: Number((t / p).toFixed(2)),
+           training_all: round(training), paused_all: round(paused) };
 }
 
 const server = await serveFolder(webBuild);
