@@ -10,8 +10,9 @@
 // Frame rate: the bench network of page_bench.mjs at the default speed with the Landscape tab open
 // (grid 33, the default, and 65), and for comparison with the Inspector tab instead: N cycles of S
 // seconds training, then S seconds paused once the grid of the paused centre is complete; medians of
-// each, and every cycle's figure beside them. Not at "max": that speed fills each frame with training by design (page_bench.mjs measures
-// it), so its frame rate says nothing about what the open tab costs.
+// each, and every cycle's figure beside them. Not at "max": that speed fills each frame with
+// training by design (page_bench.mjs measures it), so its frame rate says nothing about what the
+// open tab costs.
 import path from 'node:path';
 
 import { click, openBrowser, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';

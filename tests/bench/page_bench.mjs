@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-import { click, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
+import { click, firstFrameMs, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
 import { serveFolder } from '../web/static_server.mjs';
 
 const args = process.argv.slice(2);
@@ -94,11 +94,7 @@ const server = await serveFolder(webBuild);
 const { browser, page } = await openBrowser();
 try {
   await page.goto(`${server.url}#${hash}&${SKIP_WELCOME}`);
-  // performance.now() counts from navigation start; poll every animation frame for the first one.
-  const firstFrameMs = await page.evaluate(() => new Promise((resolve) => {
-    const poll = () => (window.lab.frame() >= 1 ? resolve(performance.now()) : requestAnimationFrame(poll));
-    poll();
-  }));
+  const firstFrame = await firstFrameMs(page);
   await waitForState(page, (s) => s.frame > 10);
   const idle = await measure(page, seconds * 1000);
   const training = [];
@@ -127,7 +123,7 @@ try {
   const totalGzip = Object.values(gzip).reduce((a, b) => a + b, 0);
   console.log(JSON.stringify({
     hash,
-    first_frame_ms: Math.round(firstFrameMs),
+    first_frame_ms: Math.round(firstFrame),
     idle_fps: Number(idle.fps.toFixed(1)),
     paused_fps: Number(pausedFps.toFixed(1)),
     training_fps: Number(trainingFps.toFixed(1)),

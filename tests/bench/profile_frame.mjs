@@ -7,7 +7,7 @@
 //   node tests/bench/profile_frame.mjs [--setup largest|default] [--rate 1] [--seconds S] [--top N]
 import path from 'node:path';
 
-import { click, openBrowser, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
+import { click, firstFrameMs, openBrowser, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
 import { serveFolder } from '../web/static_server.mjs';
 import { SETUPS, webBuild } from './lab_setups.mjs';
 
@@ -46,17 +46,14 @@ try {
   const hash = SETUPS[setup];
   await cdp.send('Profiler.start');
   await page.goto(`${server.url}#${hash ? `${hash}&` : ''}${SKIP_WELCOME}`);
-  const load = await page.evaluate(() => new Promise((resolve) => {
-    const poll = () => {
-      if (!(window.lab && window.lab.frame() >= 1)) return requestAnimationFrame(poll);
-      const files = performance.getEntriesByType('resource')
-        .filter((e) => /bplab_lab\.(js|wasm|data)$/.test(e.name))
-        .map((e) => ({ file: e.name.split('/').pop(), start_ms: Math.round(e.startTime), end_ms: Math.round(e.responseEnd) }));
-      const nav = performance.getEntriesByType('navigation')[0];
-      resolve({ first_frame_ms: Math.round(performance.now()), dom_content_loaded_ms: Math.round(nav.domContentLoadedEventEnd), files });
-    };
-    poll();
-  }));
+  const firstFrame = await firstFrameMs(page);
+  const load = await page.evaluate((ms) => {
+    const files = performance.getEntriesByType('resource')
+      .filter((e) => /bplab_lab\.(js|wasm|data)$/.test(e.name))
+      .map((e) => ({ file: e.name.split('/').pop(), start_ms: Math.round(e.startTime), end_ms: Math.round(e.responseEnd) }));
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { first_frame_ms: Math.round(ms), dom_content_loaded_ms: Math.round(nav.domContentLoadedEventEnd), files };
+  }, firstFrame);
   const loading = (await cdp.send('Profiler.stop')).profile;
   console.log(`## ${setup}, CPU ×${rate}: until the first frame`);
   console.log(JSON.stringify(load));

@@ -7,7 +7,7 @@
 // stops, and the output map's grid then (state().output_map, MapRefresh). Prints one JSON line
 // per set-up and rate. Run by scripts/bench.sh; not a test (no thresholds).
 //   node tests/bench/slow_device_bench.mjs [--rates 1,4] [--seconds S]
-import { click, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
+import { click, firstFrameMs, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
 import { serveFolder } from '../web/static_server.mjs';
 import { SETUPS, webBuild } from './lab_setups.mjs';
 
@@ -44,10 +44,7 @@ async function run(server, name, rate) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const hash = SETUPS[name];
     await page.goto(`${server.url}#${hash ? `${hash}&` : ''}${SKIP_WELCOME}`);
-    const firstFrameMs = await page.evaluate(() => new Promise((resolve) => {
-      const poll = () => (window.lab.frame() >= 1 ? resolve(performance.now()) : requestAnimationFrame(poll));
-      poll();
-    }));
+    const firstFrame = await firstFrameMs(page);
     await waitForState(page, (s) => s.frame > 10, 120000);
     await click(page, 'Play');
     await page.mouse.move(1275, 795);
@@ -60,7 +57,7 @@ async function run(server, name, rate) {
     await page.mouse.move(1275, 795);
     await sleep(3000);
     const afterStop = await measure(page, seconds * 1000);
-    return { setup: name, cpu_throttling: rate, first_frame_ms: Math.round(firstFrameMs),
+    return { setup: name, cpu_throttling: rate, first_frame_ms: Math.round(firstFrame),
              default_speed: atDefault, max_speed: atMax, after_stop: afterStop };
   } finally {
     await browser.close();

@@ -26,6 +26,15 @@ export async function openLab(page, baseUrl, hash = '') {
 
 export const state = (page) => page.evaluate(() => window.lab.state());
 
+// performance.now() (from navigation start) in the first animation frame after the app built its
+// first frame, so that frame was drawn and handed to the compositor. Polls window.lab.frame(), not
+// state(): a whole state() every animation frame would slow the load it measures.
+export const firstFrameMs = (page) => page.evaluate(() => new Promise((resolve) => {
+  const poll = () => (window.lab && window.lab.frame() >= 1
+    ? resolve(performance.now()) : requestAnimationFrame(poll));
+  poll();
+}));
+
 const sameRect = (a, b) => a && b && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 // The item's rectangle once it has been drawn in the same place on two frames in a row, so that
