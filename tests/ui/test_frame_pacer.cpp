@@ -178,4 +178,21 @@ TEST(FramePacer, IgnoresStalls) {
   EXPECT_EQ(p.interval(), 1);
 }
 
+// A loop that runs at every animation frame and paces itself (the browser's) builds a frame once
+// interval − ½ refreshes have passed, so an animation frame the browser skipped costs less than a
+// refresh: at two refreshes a frame, callbacks 16.7 and 33.3 ms after the last frame begin none and
+// one, and one that comes 50 ms after it (the one at 33.3 skipped) begins one at once.
+TEST(FramePacer, AFrameIsDueHalfARefreshBeforeItsInterval) {
+  bplab::FramePacer p;
+  run(p, kJudderingPage, 2 * bplab::FramePacer::kWindow);
+  ASSERT_EQ(p.interval(), 2);
+  EXPECT_FALSE(p.due(k60Hz));
+  EXPECT_FALSE(p.due(1.4 * k60Hz));
+  EXPECT_TRUE(p.due(1.5 * k60Hz));
+  EXPECT_TRUE(p.due(2 * k60Hz));
+  EXPECT_TRUE(p.due(3 * k60Hz));
+  bplab::FramePacer fresh;  // one refresh a frame: every animation frame
+  EXPECT_TRUE(fresh.due(k60Hz));
+}
+
 }  // namespace

@@ -119,11 +119,14 @@ bool LabApp::shows(const char* view) const {
 void LabApp::observe_frame_rate() {
   const lab::Lab& session = ui_.lab;
   const double dt_ms = ImGui::GetIO().DeltaTime * 1000.0;
-  const bool training_at_max = session.running() && session.settings().speed == 0;
   // The budget judges the frame by the interval the pacer asked for it, then the pacer learns.
-  budget_.observe(dt_ms, pacer_.refresh_ms(), pacer_.interval(), training_at_max);
-  // Past the budget's warm-up, late frames are the budget's to answer, not the pacer's.
-  pacer_.observe(dt_ms, frame_drew_, training_at_max && budget_.warmed_up(), session.settings().steady_frames);
+  budget_.observe(dt_ms, pacer_.refresh_ms(), pacer_.interval(), session.running());
+  // Past the budget's warm-up, late frames are the budget's to answer, not the pacer's, while the
+  // budget is what ends each frame's training (always at "max" speed; at a fixed speed when the
+  // frame's iterations do not fit in it).
+  pacer_.observe(dt_ms, frame_drew_, session.running() && budget_.warmed_up() && training_ran_out_,
+                 session.settings().steady_frames);
+  training_ran_out_ = false;
   const long long iteration = session.trainer().iteration();
   const int batch = std::min(session.settings().hyper.batch_size, std::max(1, session.train_set().size()));
   const double samples = double(std::max(0LL, iteration - frame_start_iteration_)) * batch;
@@ -139,7 +142,7 @@ void LabApp::observe_frame_rate() {
 bool LabApp::train_slice(double max_ms) {
   lab::Lab& session = ui_.lab;
   const int speed = session.settings().speed;
-  const double budget = speed > 0 ? kFixedSpeedTrainMs : budget_.budget_ms();
+  const double budget = speed > 0 ? std::min(kFixedSpeedTrainMs, budget_.budget_ms()) : budget_.budget_ms();
   const int iterations = speed > 0 ? speed - frame_iterations_ : std::numeric_limits<int>::max();
   const double left = budget - frame_train_ms_;
   if (!session.running() || iterations <= 0 || left <= 0) return false;
@@ -148,14 +151,17 @@ bool LabApp::train_slice(double max_ms) {
   unrecorded_ = true;
   frame_train_ms_ +=
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  const bool more = session.running() && frame_train_ms_ < budget && (speed == 0 || frame_iterations_ < speed);
+  training_ran_out_ = frame_train_ms_ >= budget;
+  const bool more = session.running() && !training_ran_out_ && (speed == 0 || frame_iterations_ < speed);
   if (!more) record_training();
   return more;
 }
 
 void LabApp::record_training() {
-  if (!unrecorded_) return;
+  if (!unrecorded_ || !evaluation_.due(ImGui::GetTime(), ui_.lab.running())) return;
+  const auto start = std::chrono::steady_clock::now();
   ui_.lab.evaluate_and_record();
+  evaluation_.observe(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   unrecorded_ = false;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "boundary_view.h"
+#include "evaluation_refresh.h"
 #include "frame_budget.h"
 #include "frame_damage.h"
 #include "frame_pacer.h"
@@ -40,17 +41,17 @@ class LabApp {
   // Adapts the training budget to the last frame's interval, draws the UI and publishes the item
   // rectangles of this frame.
   void frame();
-  // Trains for at most max_ms of what is left of this frame's share: at a fixed speed the frame's
-  // iterations, but for no more than kFixedSpeedTrainMs (a large network on a slow device then
-  // makes fewer iterations a frame: the same iterations, spread over more frames), at "max" speed
-  // a time budget that adapts to the frame rate (FrameBudget). Returns whether some of the share
-  // is left. Called after the frame's
-  // drawing was handed to the GPU, by the native loop in one go and by the browser in slices
-  // between animation frames; the next frame shows the result.
+  // Trains for at most max_ms of what is left of this frame's share: at "max" speed a time budget
+  // that adapts to the frame rate (FrameBudget), at a fixed speed the frame's iterations, but for no
+  // more than that budget and kFixedSpeedTrainMs (a large network on a slow device then makes fewer
+  // iterations a frame: the same iterations, spread over more frames). Returns whether some of the
+  // share is left. Called after the frame's drawing was handed to the GPU, by the native loop in
+  // one go and by the browser in slices between animation frames; the next frame shows the result.
   bool train_slice(double max_ms);
-  // A fixed speed's training time per frame. The largest set-up's frame also builds and draws the
-  // UI (~2–3 ms) and evaluates the loss over its 1000 points (~1–2 ms), so with 3 ms of training
-  // the main thread stays within about 8 ms a frame, which keeps 30 fps at 4× CPU throttling.
+  // A fixed speed's most training time per frame. The largest set-up's frame also builds and draws
+  // the UI (~2–3 ms) and evaluates the loss over its 1000 points (~1–2 ms, less often while it
+  // trains: EvaluationRefresh), so with 3 ms of training the main thread stays within about 8 ms a
+  // frame.
   static constexpr double kFixedSpeedTrainMs = 3.0;
   // The browser's frame loop records the main thread's work here (the frame callback and each
   // training slice); state() reports its median as main_thread_ms.
@@ -65,10 +66,12 @@ class LabApp {
   std::string state_json() const;
   // Frames built so far (state().frame), without the cost of a whole state().
   long frames() const { return frame_; }
-  // Display refreshes per frame that the lab asks for (FramePacer): the platform passes it
-  // to SDL_GL_SetSwapInterval, which the browser build turns into drawing on every n-th
-  // animation frame.
+  // Display refreshes per frame that the lab asks for (FramePacer): the native platform passes it
+  // to SDL_GL_SetSwapInterval; the browser's runs at every animation frame and builds a frame
+  // only when frame_due() says so.
   int swap_interval() const { return pacer_.interval(); }
+  // Whether a frame is due since_ms after the last one began (FramePacer::due).
+  bool frame_due(double since_ms) const { return pacer_.due(since_ms); }
   // The share of the display that the frame just built cleared and drew (the platform may skip
   // what did not change, and then whole frames): the pacer learns only from frames that drew.
   void set_frame_drawn(double share) {
@@ -99,7 +102,9 @@ class LabApp {
  private:
   void rasterise(float ratio);  // the font and sprites at ratio device pixels per unit
   void observe_frame_rate();
-  void record_training();  // Lab::record() once after the slices of a frame
+  // Lab::evaluate_and_record() once after the slices of a frame, while training as often as its
+  // cost allows (EvaluationRefresh).
+  void record_training();
   void draw_divergence_popup();
   // Opens what a link describes: settings, and a lesson at a step (url_hash.h). A link that
   // cannot be used as a whole opens the default lab with a notice.
@@ -132,7 +137,9 @@ class LabApp {
   long long frame_start_iteration_ = 0;
   double frame_train_ms_ = 0;      // time training took since this frame began
   int frame_iterations_ = 0;       // iterations trained since this frame began
-  bool unrecorded_ = false;        // slices trained since the last Lab::record()
+  bool training_ran_out_ = false;  // this frame's training stopped at its time budget
+  bool unrecorded_ = false;        // slices trained since the last evaluation
+  EvaluationRefresh evaluation_;
   std::string written_hash_;
   std::string font_path_;
   float atlas_ratio_ = 0;  // device pixels per unit the atlas was rasterised at

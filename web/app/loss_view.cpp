@@ -239,8 +239,10 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
   ImGui::TextColored(ImColor(kTestColour), "test %s", te);
   ImGui::SameLine(0, ImGui::GetFontSize() * 1.2f);
+  // The iteration the losses were evaluated at: while a large network trains, a few iterations
+  // before the trainer's own (EvaluationRefresh).
   char when[64];
-  format_when(by_epoch, lab.trainer().epochs_done(), double(lab.trainer().iteration()), when, sizeof when);
+  format_when(by_epoch, lab.evaluated_epoch(), lab.evaluated_iteration(), when, sizeof when);
   ImGui::TextDisabled("%s", when);
   if (lab.classification()) draw_accuracy(lab);
 

@@ -100,8 +100,8 @@ int Inspector::sample() const {
 }
 
 void Inspector::refresh() const {
-  if (revision_ == lab_.revision() && same_target(cached_sel_, sel_)) return;
-  revision_ = lab_.revision();
+  if (revision_ == lab_.shown_revision() && same_target(cached_sel_, sel_)) return;
+  revision_ = lab_.shown_revision();
   cached_sel_ = sel_;
   has_trace_ = has_slope_ = has_batch_update_ = false;
   curve_.clear();

@@ -3,8 +3,9 @@
 // stepped) and
 // answers, from the engine, what the views and lessons show of it: the sample's forward and
 // backward trace, the weight's gradient over the whole training set, the error curve E(w), and the
-// update the trainer will make. Each answer is computed once per state of the lab (Lab::revision())
-// and selection, however many views ask for it in a frame.
+// update the trainer will make. Each answer is computed once per state of the lab and selection,
+// however many views ask for it in a frame; while the lab trains, once per evaluation of its losses
+// (Lab::shown_revision()).
 //
 // The walk has 4·(L−1) + 2 steps for a network of L layers:
 //   0                  the input (y of layer 0 = the sample's features)

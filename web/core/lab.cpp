@@ -184,6 +184,9 @@ void Lab::evaluate_and_record() {
   if (!diverged_ && !std::isfinite(train_stats_.mean_loss)) check_divergence(train_stats_.mean_loss);
   const double x = double(trainer_->iteration());
   const double epoch = trainer_->epochs_done();
+  evaluated_iteration_ = x;
+  evaluated_epoch_ = epoch;
+  evaluated_revision_ = revision_;
   train_curve_.add(x, epoch, train_stats_.mean_loss);
   test_curve_.add(x, epoch, loss_test_);
   const std::vector<double>& v = trainer_->velocity();

@@ -102,6 +102,9 @@ class Lab {
   // As of the last evaluate_and_record().
   double loss_train() const { return train_stats_.mean_loss; }
   double loss_test() const { return loss_test_; }
+  // The iteration and epoch position (Trainer::epochs_done) the losses above were evaluated at.
+  double evaluated_iteration() const { return evaluated_iteration_; }
+  double evaluated_epoch() const { return evaluated_epoch_; }
   const bp::ErrorStats& train_stats() const { return train_stats_; }
   // Confusion matrices (engine metrics.h) of the training and test sets: meaningful while
   // classification(); accuracy = their diagonal share.
@@ -134,6 +137,10 @@ class Lab {
   // Changes whenever the parameters, the data, the trainer or its hyperparameters may have
   // changed: what is computed from them (the inspector's answers) is valid while it stays.
   std::uint64_t revision() const { return revision_; }
+  // The revision the numbers on screen follow: while training, that of the last evaluation, so
+  // that the inspector's numbers change when the losses do (as often as their cost allows:
+  // EvaluationRefresh) and agree with them; otherwise revision().
+  std::uint64_t shown_revision() const { return running_ ? evaluated_revision_ : revision_; }
   // Not diverged, and at least one training sample.
   bool can_train() const;
 
@@ -161,6 +168,7 @@ class Lab {
   std::string divergence_message_;
   bp::ErrorStats train_stats_;
   double loss_test_ = 0;
+  double evaluated_iteration_ = 0, evaluated_epoch_ = 0;
   bp::Confusion confusion_train_, confusion_test_;
   // Workspaces of the losses over the training and the test set, evaluated after every change
   // (one each: a layout for one set's size stays laid out).
@@ -170,6 +178,7 @@ class Lab {
   std::vector<History> update_size_, gradient_size_;
   std::vector<double> prev_params_;
   std::uint64_t revision_ = 0;
+  std::uint64_t evaluated_revision_ = 0;  // revision_ at the last evaluate_and_record()
   Inspector inspector_{*this};
 };
 

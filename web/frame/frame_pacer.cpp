@@ -7,6 +7,7 @@ namespace {
 
 constexpr double kDefaultRefreshMs = 1000.0 / 60.0;
 constexpr double kLateBy = 0.5;  // refreshes beyond the asked interval that make a frame late
+constexpr double kEarlyBy = 0.5;  // refreshes before the asked interval that a frame may begin
 
 }  // namespace
 
@@ -15,6 +16,10 @@ double FramePacer::refresh_ms() const {
   for (double s : shortest_)
     if (s > 0 && (shortest == 0 || s < shortest)) shortest = s;
   return shortest > 0 ? shortest : kDefaultRefreshMs;
+}
+
+bool FramePacer::due(double since_ms) const {
+  return since_ms >= (interval_ - kEarlyBy) * refresh_ms();
 }
 
 void FramePacer::restart_window() {

@@ -47,6 +47,11 @@ class FramePacer {
   void observe(double dt_ms, bool drew, bool hold, bool enabled);
   // Display refreshes per frame: the swap interval to ask the platform for.
   int interval() const { return interval_; }
+  // Whether a frame is due since_ms after the last one began: at least interval − ½ refreshes.
+  // For a loop that runs at every refresh and paces itself (the browser's): counting refreshes
+  // instead would also count the ones the browser skipped when its main thread was held up, so
+  // one late callback would cost a whole frame.
+  bool due(double since_ms) const;
   // The display's refresh period as measured.
   double refresh_ms() const;
 

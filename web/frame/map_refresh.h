@@ -3,7 +3,7 @@
 // time the GPU). A software renderer (SwiftShader, llvmpipe) evaluates the network's shader for
 // every texel on the CPU, so a redraw of n texels costs about c₀ + s·n: a fixed part c₀ (binding,
 // the draw call; about 1 ms in SwiftShader) and s per texel, growing with the network. c₀ is taken
-// as the cheapest redraw seen, s as the median of the last kSamples redraws' (ms − c₀) / n (so that
+// as the cheapest redraw seen, s as the median of the last three redraws' (ms − c₀) / n (so that
 // one slow redraw, e.g. the first with a new shader, does not decide). From them:
 //   - the grid, the map's side in texels: the largest g ≤ kMaxGrid, a multiple of kGridStep, with
 //     c₀ + s·g² ≤ kRedrawMs, at least kMinGrid. It grows only when the next step costs at most kGrow
@@ -13,8 +13,9 @@
 // Without measurements (no timer queries) it keeps kMaxGrid at kMaxHz.
 #pragma once
 
-#include <array>
 #include <limits>
+
+#include "recent_median.h"
 
 namespace bplab {
 
@@ -25,7 +26,6 @@ class MapRefresh {
   static constexpr double kRedrawMs = 3.0;  // one redraw's cost: a tenth of a 30 fps frame
   static constexpr double kShare = 0.03;    // the map's share of each second: kRedrawMs at kMaxHz
   static constexpr double kGrow = 0.8;
-  static constexpr int kSamples = 3;  // cost() takes the median of three
 
   // A redraw that evaluated `texels` texels took `ms` on the GPU.
   void observe(long texels, double ms);
@@ -41,8 +41,7 @@ class MapRefresh {
   double cost(int grid) const;
 
   double fixed_ms_ = std::numeric_limits<double>::infinity();  // c₀
-  std::array<double, kSamples> slopes_{};                      // ring buffer of s, ms per texel
-  int samples_ = 0;
+  RecentMedian slope_;  // s, ms per texel
   int grid_ = kMaxGrid;
   double hz_ = kMaxHz;
 };

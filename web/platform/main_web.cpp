@@ -1,4 +1,4 @@
-// Web entry point: SDL2 on a WebGL2 canvas, one frame per requestAnimationFrame.
+// Web entry point: SDL2 on a WebGL2 canvas, at most one frame per requestAnimationFrame.
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
@@ -41,19 +41,22 @@ EM_JS(void, post_training_slice, (), {
 // main loop does not pass on).
 EM_JS(double, animation_frame_time_ms, (), { return document.timeline.currentTime; });
 
+// Runs at every animation frame; builds a frame when the pacer says one is due, so that at two
+// refreshes a frame an animation frame the browser skipped (its main thread held up) delays the
+// next frame by less than a refresh, where counting animation frames would lose a whole one.
 void tick(void* arg) {
   auto* page = static_cast<Page*>(arg);
+  const double frame_ms = animation_frame_time_ms();
+  if (page->last_frame_ms > 0 && !page->app.frame_due(frame_ms - page->last_frame_ms)) return;
   const double start_ms = emscripten_get_now();
   page->app.main_thread_time().begin_frame();
   // A page cannot close its own tab, so a quit request has nothing to stop.
   bplab::pump_events(page->window.window);
-  const double frame_ms = animation_frame_time_ms();
   const double interval_s = page->last_frame_ms > 0 ? (frame_ms - page->last_frame_ms) / 1000.0 : 0.0;
   page->last_frame_ms = frame_ms;
   bplab::render_frame(page->app, interval_s, &page->app.damage());
   bplab::platform::after_render();
   SDL_GL_SwapWindow(page->window.window);
-  bplab::follow_swap_interval(page->app.swap_interval());
   post_training_slice();
   page->app.main_thread_time().add(emscripten_get_now() - start_ms);
 }
