@@ -5,7 +5,6 @@
 #include <string>
 
 #include "activation.h"
-#include "gradcheck.h"
 #include "help_marker.h"
 #include "imgui.h"
 #include "item_registry.h"
@@ -146,10 +145,7 @@ void weight_formulas(UiContext& ui, const bp::Trace& tr) {
     ImGui::Text("∂E/∂%s = δ_j · y_i = %.6f × %.6f = %.8f", p_name.c_str(), tr.dE_dtheta[lj][j],
                 tr.y[lj - 1][i], one.g_loss);
   // The central difference over this one sample, from the engine.
-  bp::Network copy = net;
-  const int sample = in.sample();
-  const double numeric = bp::numerical_gradient(&copy, session.trainer().loss(), session.train_set(),
-                                                &sample, 1, in.param_index());
+  const double numeric = in.numerical_gradient();
   ImGui::Text("numerical check (E(p+ε) − E(p−ε)) / 2ε = %.8f   difference %.2e", numeric,
               std::abs(numeric - one.g_loss));
   help_marker("The analytic value from the chain rule and a finite-difference estimate with "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "gradcheck.h"
 #include "gradient.h"
 #include "lab.h"
 #include "param_names.h"
@@ -83,7 +84,16 @@ std::size_t Inspector::param_index() const {
                         : net.param_index(sel_.layer, sel_.unit, sel_.input);
 }
 
-double Inspector::value() const { return lab_.network().params()[param_index()]; }
+double Inspector::value() const {
+  refresh();
+  if (!has_value_) {
+    // With the velocity, so that sample_update() is of the same moment.
+    value_ = lab_.network().params()[param_index()];
+    velocity_ = lab_.trainer().velocity()[param_index()];
+    has_value_ = true;
+  }
+  return value_;
+}
 
 double Inspector::input_value() const {
   return sel_.is_bias() ? 1.0 : trace().y[sel_.layer - 1][sel_.input];
@@ -103,7 +113,7 @@ void Inspector::refresh() const {
   if (revision_ == lab_.shown_revision() && same_target(cached_sel_, sel_)) return;
   revision_ = lab_.shown_revision();
   cached_sel_ = sel_;
-  has_trace_ = has_slope_ = has_batch_update_ = false;
+  has_trace_ = has_slope_ = has_batch_update_ = has_value_ = has_numeric_ = false;
   curve_.clear();
 }
 
@@ -156,10 +166,9 @@ const std::vector<double>& Inspector::error_curve(double lo, double hi, int n) c
 }
 
 bp::UpdateTerms Inspector::sample_update() const {
-  const std::size_t k = param_index();
   // No penalty on a bias (update_rule.h).
-  return bp::update_terms(value(), sample_gradient(), !sel_.is_bias(), lab_.trainer().velocity()[k],
-                          lab_.trainer().hyperparams());
+  const double w = value();
+  return bp::update_terms(w, sample_gradient(), !sel_.is_bias(), velocity_, lab_.trainer().hyperparams());
 }
 
 bp::UpdateTerms Inspector::batch_update() const {
@@ -177,6 +186,17 @@ bp::UpdateTerms Inspector::batch_update() const {
   }
   has_batch_update_ = true;
   return batch_update_;
+}
+
+double Inspector::numerical_gradient() const {
+  refresh();
+  if (!has_numeric_) {
+    bp::Network copy = lab_.network();  // perturbed and restored by the engine
+    const int one = sample();
+    numeric_ = bp::numerical_gradient(&copy, lab_.trainer().loss(), lab_.train_set(), &one, 1, param_index());
+    has_numeric_ = true;
+  }
+  return numeric_;
 }
 
 }  // namespace lab

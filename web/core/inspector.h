@@ -72,7 +72,7 @@ class Inspector {
   std::string weight_name() const;
   // The index into params() of the selected parameter.
   std::size_t param_index() const;
-  // The selected parameter's value.
+  // The selected parameter's value (as of the lab's shown revision, like every answer below).
   double value() const;
   // y_i, the input the selected weight multiplies on the inspected sample (1 for a bias).
   double input_value() const;
@@ -95,6 +95,9 @@ class Inspector {
   // The update the trainer's next step() makes to the selected parameter, on the next batch, with
   // every term (the engine's preview; nothing changes).
   bp::UpdateTerms batch_update() const;
+  // The engine's central difference of the inspected sample's error in the selected parameter
+  // (bp::numerical_gradient): the check of sample_gradient().
+  double numerical_gradient() const;
 
  private:
   // Recomputes cached answers when the lab or the selection changed since they were made.
@@ -105,9 +108,10 @@ class Inspector {
   // Caches, valid for (revision_, cached_sel_).
   mutable std::uint64_t revision_ = ~std::uint64_t(0);
   mutable InspectorSelection cached_sel_;
-  mutable bool has_trace_ = false, has_slope_ = false, has_batch_update_ = false;
+  mutable bool has_trace_ = false, has_slope_ = false, has_batch_update_ = false, has_value_ = false,
+               has_numeric_ = false;
   mutable bp::Trace trace_;
-  mutable double slope_ = 0;
+  mutable double slope_ = 0, value_ = 0, velocity_ = 0, numeric_ = 0;
   mutable bp::UpdateTerms batch_update_;
   mutable std::vector<double> curve_;
   mutable double curve_lo_ = 0, curve_hi_ = 0;
