@@ -4,7 +4,8 @@
 // For each: the first frame after navigation (in a browser that has run for 2 s), then at the
 // default speed the main thread's work per frame (state().main_thread_ms: the median of the last
 // 120 frames) and the frame rate, the same at "max" speed, the frame rate idle after training
-// stops, and the output map's grid then (state().output_map, MapRefresh). Prints one JSON line
+// stops, the output map's grid then (state().output_map, MapRefresh) and how often the losses are
+// evaluated while training (state().evaluation, EvaluationRefresh). Prints one JSON line
 // per set-up and rate. Run by scripts/bench.sh; not a test (no thresholds).
 //   node tests/bench/slow_device_bench.mjs [--rates 1,4] [--seconds S]
 import { click, firstFrameMs, openBrowser, selectSpeed, SKIP_WELCOME, state, waitForState } from '../web/lab_page.mjs';
@@ -29,7 +30,8 @@ async function measure(page, ms) {
   const b = await state(page);
   return { fps: Number(((b.frame - a.frame) / ((Date.now() - t0) / 1000)).toFixed(1)),
            main_thread_ms: Number(b.main_thread_ms.toFixed(2)),
-           map_grid: b.output_map?.grid ?? null };
+           map_grid: b.output_map?.grid ?? null,
+           evaluation_hz: Number((b.evaluation?.hz ?? 0).toFixed(1)) };
 }
 
 async function run(server, name, rate) {

@@ -94,6 +94,43 @@ TEST(Inspector, CachedAnswersFollowTheLab) {
   EXPECT_EQ(in.trace().theta[1][1], session.inspector().trace().theta[1][1]);
 }
 
+// While the lab trains, the inspector shows the state of the last evaluation of the losses
+// (Lab::shown_revision: the page evaluates a large network a few times a second), every answer of
+// the same moment; paused, every change at once.
+TEST(Inspector, WhileTrainingFollowsTheEvaluations) {
+  lab::Lab session;
+  open(&session, "ds=xor&n=40&h=2&lr=0.1&mom=0.9&bs=5&seed=4");
+  lab::Inspector& in = session.inspector();
+  ASSERT_TRUE(in.select_weight(2, 0, 1));
+  session.set_running(true);
+  session.evaluate_and_record();
+  const std::size_t k = session.network().param_index(2, 0, 1);
+  const double w = session.network().params()[k];
+  const double theta = in.trace().theta[2][0];
+  const double v_new = in.sample_update().v_new;
+  const double numeric = in.numerical_gradient();
+  ASSERT_EQ(in.value(), w);
+  ASSERT_EQ(session.train_up_to(7, 1e9), 7);
+  ASSERT_NE(session.network().params()[k], w);
+  EXPECT_EQ(in.value(), w) << "not evaluated since: the evaluated moment";
+  EXPECT_EQ(in.trace().theta[2][0], theta);
+  EXPECT_EQ(in.sample_update().v_new, v_new);
+  EXPECT_EQ(in.numerical_gradient(), numeric);
+  EXPECT_EQ(session.evaluated_iteration(), 0.0);
+  session.evaluate_and_record();
+  EXPECT_EQ(session.evaluated_iteration(), 7.0);
+  EXPECT_EQ(in.value(), session.network().params()[k]);
+  EXPECT_NE(in.trace().theta[2][0], theta);
+  EXPECT_EQ(in.sample_update().v_old, session.trainer().velocity()[k]);
+  bp::Network copy = session.network();
+  const int one = in.sample();
+  EXPECT_EQ(in.numerical_gradient(),
+            bp::numerical_gradient(&copy, session.trainer().loss(), session.train_set(), &one, 1, k));
+  session.set_running(false);
+  ASSERT_EQ(session.train_up_to(1, 1e9), 1);
+  EXPECT_EQ(in.value(), session.network().params()[k]) << "paused: at once";
+}
+
 // A bias is selected by its engine name's coordinates (input = −1); on one sample its gradient
 // ∂E/∂b_j is δ_j = ∂E/∂θ_j and agrees with a central difference of the sample's loss; over the
 // training set it is the slope of E(b).

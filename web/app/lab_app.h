@@ -61,8 +61,9 @@ class LabApp {
   // ({id, step, steps, task_done}), whether the frame is embedded and the views it shows
   // (embed, panels), the panel layout (layout: mode and each panel's {x, y, w, h} in ImGui units),
   // the UI scale (ui_scale), the device pixels per unit the font was rasterised at (atlas_ratio),
-  // whether the first-visit card shows (welcome), and the output map's grid, refresh rate and
-  // estimated redraw cost while training (output_map: MapRefresh).
+  // whether the first-visit card shows (welcome), the output map's grid, refresh rate and
+  // estimated redraw cost while training (output_map: MapRefresh), and how often the losses are
+  // evaluated while training and what an evaluation costs (evaluation: EvaluationRefresh).
   std::string state_json() const;
   // Frames built so far (state().frame), without the cost of a whole state().
   long frames() const { return frame_; }
