@@ -95,8 +95,8 @@ TEST(Inspector, CachedAnswersFollowTheLab) {
 }
 
 // While the lab trains, the inspector shows the state of the last evaluation of the losses
-// (Lab::shown_revision: the page evaluates a large network a few times a second), every answer of
-// the same moment; paused, every change at once.
+// (Lab::shown_revision: the page evaluates a large network a few times a second), every answer and
+// the network it gives the graph view of the same moment; paused, every change at once.
 TEST(Inspector, WhileTrainingFollowsTheEvaluations) {
   lab::Lab session;
   open(&session, "ds=xor&n=40&h=2&lr=0.1&mom=0.9&bs=5&seed=4");
@@ -113,6 +113,7 @@ TEST(Inspector, WhileTrainingFollowsTheEvaluations) {
   ASSERT_EQ(session.train_up_to(7, 1e9), 7);
   ASSERT_NE(session.network().params()[k], w);
   EXPECT_EQ(in.value(), w) << "not evaluated since: the evaluated moment";
+  EXPECT_EQ(in.network().params()[k], w) << "the graph view's weights too";
   EXPECT_EQ(in.trace().theta[2][0], theta);
   EXPECT_EQ(in.sample_update().v_new, v_new);
   EXPECT_EQ(in.numerical_gradient(), numeric);

@@ -107,7 +107,7 @@ class GraphPainter {
   GraphPainter(UiContext& ui, GraphViewState& st, const bp::Trace& tr)
       : ui_(ui),
         st_(st),
-        net_(ui.lab.network()),
+        net_(ui.lab.inspector().network()),
         loss_(ui.lab.trainer().loss()),
         tr_(tr),
         reveal_{ui.lab.inspector(), ui.lab.network().num_layers()},
@@ -291,7 +291,7 @@ nlohmann::json graph_state_json(const lab::Lab& lab, const GraphViewState& state
   if (lab.train_set().size() == 0) return nullptr;
   const lab::Inspector& in = lab.inspector();
   const bp::ParamPath path =
-      bp::param_path(lab.network(), lab.trainer().loss(), in.trace(), in.param_index());
+      bp::param_path(in.network(), lab.trainer().loss(), in.trace(), in.param_index());
   nlohmann::json gates = nlohmann::json::array();
   const auto gate = [](const Gate& g) {
     return nlohmann::json{{"kind", gate_name(g.kind)}, {"layer", g.layer},  {"unit", g.unit},

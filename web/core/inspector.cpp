@@ -84,16 +84,12 @@ std::size_t Inspector::param_index() const {
                         : net.param_index(sel_.layer, sel_.unit, sel_.input);
 }
 
-double Inspector::value() const {
+const bp::Network& Inspector::network() const {
   refresh();
-  if (!has_value_) {
-    // With the velocity, so that sample_update() is of the same moment.
-    value_ = lab_.network().params()[param_index()];
-    velocity_ = lab_.trainer().velocity()[param_index()];
-    has_value_ = true;
-  }
-  return value_;
+  return shown_;
 }
+
+double Inspector::value() const { return network().params()[param_index()]; }
 
 double Inspector::input_value() const {
   return sel_.is_bias() ? 1.0 : trace().y[sel_.layer - 1][sel_.input];
@@ -112,15 +108,17 @@ int Inspector::sample() const {
 void Inspector::refresh() const {
   if (revision_ == lab_.shown_revision() && same_target(cached_sel_, sel_)) return;
   revision_ = lab_.shown_revision();
+  shown_ = lab_.network();
+  shown_velocity_ = lab_.trainer().velocity();
   cached_sel_ = sel_;
-  has_trace_ = has_slope_ = has_batch_update_ = has_value_ = has_numeric_ = false;
+  has_trace_ = has_slope_ = has_batch_update_ = has_numeric_ = false;
   curve_.clear();
 }
 
 const bp::Trace& Inspector::trace() const {
   refresh();
   if (has_trace_) return trace_;
-  const bp::Network& net = lab_.network();
+  const bp::Network& net = shown_;
   trace_.resize(net);
   if (lab_.train_set().size() > 0) {
     bp::forward(net, lab_.train_set().input(sample()), &trace_);
@@ -133,7 +131,7 @@ const bp::Trace& Inspector::trace() const {
 double Inspector::slope() const {
   refresh();
   if (has_slope_) return slope_;
-  const bp::Network& net = lab_.network();
+  const bp::Network& net = shown_;
   const bp::Dataset& train = lab_.train_set();
   slope_ = 0;
   if (train.size() > 0) {
@@ -153,7 +151,7 @@ const std::vector<double>& Inspector::error_curve(double lo, double hi, int n) c
   refresh();
   n = std::max(n, 2);
   if (int(curve_.size()) == n && curve_lo_ == lo && curve_hi_ == hi) return curve_;
-  bp::Network net = lab_.network();
+  bp::Network net = shown_;
   double& w = net.params()[param_index()];
   curve_.resize(n);
   for (int k = 0; k < n; ++k) {
@@ -168,7 +166,8 @@ const std::vector<double>& Inspector::error_curve(double lo, double hi, int n) c
 bp::UpdateTerms Inspector::sample_update() const {
   // No penalty on a bias (update_rule.h).
   const double w = value();
-  return bp::update_terms(w, sample_gradient(), !sel_.is_bias(), velocity_, lab_.trainer().hyperparams());
+  return bp::update_terms(w, sample_gradient(), !sel_.is_bias(), shown_velocity_[param_index()],
+                          lab_.trainer().hyperparams());
 }
 
 bp::UpdateTerms Inspector::batch_update() const {
@@ -191,7 +190,7 @@ bp::UpdateTerms Inspector::batch_update() const {
 double Inspector::numerical_gradient() const {
   refresh();
   if (!has_numeric_) {
-    bp::Network copy = lab_.network();  // perturbed and restored by the engine
+    bp::Network copy = shown_;  // perturbed and restored by the engine
     const int one = sample();
     numeric_ = bp::numerical_gradient(&copy, lab_.trainer().loss(), lab_.train_set(), &one, 1, param_index());
     has_numeric_ = true;

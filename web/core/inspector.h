@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "network.h"
 #include "pass.h"
 #include "update_rule.h"
 
@@ -72,7 +73,10 @@ class Inspector {
   std::string weight_name() const;
   // The index into params() of the selected parameter.
   std::size_t param_index() const;
-  // The selected parameter's value (as of the lab's shown revision, like every answer below).
+  // The network as of the lab's shown revision (Lab::shown_revision: while training, at the last
+  // evaluation of the losses), whose weights every answer below uses but batch_update().
+  const bp::Network& network() const;
+  // The selected parameter's value.
   double value() const;
   // y_i, the input the selected weight multiplies on the inspected sample (1 for a bias).
   double input_value() const;
@@ -108,10 +112,11 @@ class Inspector {
   // Caches, valid for (revision_, cached_sel_).
   mutable std::uint64_t revision_ = ~std::uint64_t(0);
   mutable InspectorSelection cached_sel_;
-  mutable bool has_trace_ = false, has_slope_ = false, has_batch_update_ = false, has_value_ = false,
-               has_numeric_ = false;
+  mutable bool has_trace_ = false, has_slope_ = false, has_batch_update_ = false, has_numeric_ = false;
+  mutable bp::Network shown_;                  // the lab's network at revision_
+  mutable std::vector<double> shown_velocity_;  // the trainer's velocity then
   mutable bp::Trace trace_;
-  mutable double slope_ = 0, value_ = 0, velocity_ = 0, numeric_ = 0;
+  mutable double slope_ = 0, numeric_ = 0;
   mutable bp::UpdateTerms batch_update_;
   mutable std::vector<double> curve_;
   mutable double curve_lo_ = 0, curve_hi_ = 0;
