@@ -1,6 +1,6 @@
-// FrameBudget: how many milliseconds of each frame training may use at "max" speed, so that frames
-// keep coming at the interval the frame pacer asked for (FramePacer: one, two or three
-// display refreshes).
+// FrameBudget: how many milliseconds of each frame training may use (a fixed speed may stop sooner,
+// once the frame's iterations are done), so that frames keep coming at the interval the frame
+// pacer asked for (FramePacer: one, two or three display refreshes).
 //
 // A frame is late when it took more than kLate times the asked interval; with vsync a late frame
 // is a whole refresh late, so the test needs no fine timing. The budget follows additive increase
@@ -29,8 +29,7 @@ class FrameBudget {
   static constexpr int kWarmUpFrames = 60;
 
   // Called at the start of each frame. dt_ms: the interval since the previous frame began;
-  // refresh_ms × refreshes: the interval the pacer asked for it; training: the lab trains at
-  // "max" speed.
+  // refresh_ms × refreshes: the interval the pacer asked for it; training: the lab trains.
   void observe(double dt_ms, double refresh_ms, int refreshes, bool training);
   // The training time allowed in this frame.
   double budget_ms() const { return budget_ms_; }

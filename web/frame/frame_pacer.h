@@ -23,8 +23,8 @@
 // on screen changed, see FrameDamage) says nothing about what drawing costs. It costs nothing
 // either, so a page that has drawn nothing for kIdleMs (paused, and nobody touches it) goes back
 // to one refresh a frame, as a trial: once it draws again, a few late frames end it. While the
-// lab trains at "max" speed, past the budget's warm-up, the budget makes a few frames late on
-// purpose (FrameBudget): the pacer then holds its interval.
+// frame budget is what ends each frame's training, past its warm-up, the budget makes a few frames
+// late on purpose (FrameBudget): the pacer then holds its interval.
 #pragma once
 
 #include <array>
@@ -42,8 +42,8 @@ class FramePacer {
   static constexpr double kIdleMs = 250;
 
   // Called at the start of each frame. dt_ms: the interval since the previous frame began; drew:
-  // the previous frame drew something; hold: keep the interval (the lab trains at "max" speed
-  // past the budget's warm-up); enabled: pacing is on (off: interval 1).
+  // the previous frame drew something; hold: keep the interval (the frame budget ends the
+  // training of each frame, past its warm-up); enabled: pacing is on (off: interval 1).
   void observe(double dt_ms, bool drew, bool hold, bool enabled);
   // Display refreshes per frame: the swap interval to ask the platform for.
   int interval() const { return interval_; }
