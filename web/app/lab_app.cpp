@@ -350,7 +350,9 @@ std::string LabApp::state_json() const {
   j["main_thread_ms"] = main_thread_time_.median_ms();
   const MapRefresh& map = boundary_view_.map_refresh();
   j["output_map"] = {{"grid", map.grid()}, {"hz", map.hz()}, {"redraw_ms", map.redraw_ms()}};
-  j["evaluation"] = {{"hz", EvaluationRefresh::hz(evaluation_.cost_ms())}, {"cost_ms", evaluation_.cost_ms()}};
+  j["evaluation"] = {{"hz", EvaluationRefresh::hz(evaluation_.cost_ms())},
+                     {"cost_ms", evaluation_.cost_ms()},
+                     {"iteration", ui_.lab.evaluated_iteration()}};
   j["swap_interval"] = pacer_.interval();
   j["frames_drawn"] = frames_drawn_;
   j["screens_drawn"] = screens_drawn_;

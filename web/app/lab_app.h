@@ -63,7 +63,8 @@ class LabApp {
   // the UI scale (ui_scale), the device pixels per unit the font was rasterised at (atlas_ratio),
   // whether the first-visit card shows (welcome), the output map's grid, refresh rate and
   // estimated redraw cost while training (output_map: MapRefresh), and how often the losses are
-  // evaluated while training and what an evaluation costs (evaluation: EvaluationRefresh).
+  // evaluated while training, what an evaluation costs and the iteration of the last one
+  // (evaluation: EvaluationRefresh).
   std::string state_json() const;
   // Frames built so far (state().frame), without the cost of a whole state().
   long frames() const { return frame_; }
