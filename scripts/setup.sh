@@ -7,6 +7,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 THIRD_PARTY="$ROOT/third_party"
 STAMPS="$THIRD_PARTY/.stamps"
+# What is the same for every clone on this machine (the source tarballs, SDL2 built for the web) is
+# also kept here, so a fresh clone copies it instead of downloading and building it again.
+MACHINE_CACHE="${BPLAB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/bplab}"
+DOWNLOADS="$MACHINE_CACHE/downloads"
 # Emscripten's JS optimizer needs acorn, which Debian installs in /usr/share/nodejs.
 export NODE_PATH=/usr/share/nodejs
 
@@ -82,7 +86,7 @@ debian_archive_uri() {
 # sources and lists are not touched. ImGui 1.90.1 is only in trixie; source packages contain no
 # binaries, so a trixie deb-src entry is harmless on bookworm.
 fetch_sources() {
-  local apt_dir="$THIRD_PARTY/_apt" dl="$THIRD_PARTY/_downloads"
+  local apt_dir="$THIRD_PARTY/_apt" dl="$DOWNLOADS"
   if [ -f "$dl/$IMGUI_ORIG" ] && [ -f "$dl/$SDL_ORIG" ]; then
     log "sources: $IMGUI_ORIG and $SDL_ORIG in the download cache"
     return
@@ -135,41 +139,53 @@ unpack() {
     log "$name: unpacked"
     return
   fi
-  verify_sha256 "$THIRD_PARTY/_downloads/$tarball" "$sha"
+  verify_sha256 "$DOWNLOADS/$tarball" "$sha"
   log "$name: unpacking $tarball"
   local tmp="$THIRD_PARTY/_unpack-$name"
   rm -rf "$tmp" "$THIRD_PARTY/$name"
   mkdir -p "$tmp"
-  tar -xf "$THIRD_PARTY/_downloads/$tarball" -C "$tmp"
+  tar -xf "$DOWNLOADS/$tarball" -C "$tmp"
   mv "$tmp"/* "$THIRD_PARTY/$name"
   rmdir "$tmp"
   echo "$sha" >"$stamp"
 }
 
 # SDL2 for Emscripten: Emscripten's own SDL2 port cannot be fetched here, so build the Debian source
-# once into a cached prefix that the web preset links against.
+# into a prefix that the web preset links against. The build takes minutes, so it is made once per
+# machine in $MACHINE_CACHE, keyed by the SDL tarball, the Emscripten version and the options
+# below, and copied into third_party/sdl2-web.
+SDL_WEB_OPTIONS=(-DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF
+                 -DSDL_AUDIO=OFF -DSDL_THREADS=OFF)
 build_sdl2_web() {
-  local src="$THIRD_PARTY/SDL2" build="$THIRD_PARTY/_build/sdl2-web" prefix="$THIRD_PARTY/sdl2-web"
-  local stamp="$STAMPS/sdl2-web"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$SDL_SHA256" ] && [ -f "$prefix/lib/libSDL2.a" ]; then
+  local prefix="$THIRD_PARTY/sdl2-web" stamp="$STAMPS/sdl2-web" key
+  key=$( { echo "$SDL_SHA256"; emcc --version | head -1; echo "${SDL_WEB_OPTIONS[*]}"; } |
+         sha256sum | cut -c1-16)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$key" ] && [ -f "$prefix/lib/libSDL2.a" ]; then
     log "SDL2 (web): built"
     return
   fi
-  log "SDL2 (web): building into $prefix (a few minutes, once)"
-  local start=$SECONDS
-  rm -rf "$build" "$prefix"
-  emcmake cmake -S "$src" -B "$build" -G Ninja \
-    -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$prefix" \
-    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF -DSDL_AUDIO=OFF -DSDL_THREADS=OFF >/dev/null
-  cmake --build "$build" -j2
-  cmake --install "$build" >/dev/null
-  echo "$SDL_SHA256" >"$stamp"
-  log "SDL2 (web): built in $((SECONDS - start)) s"
+  local cached="$MACHINE_CACHE/sdl2-web-$key"
+  if [ ! -f "$cached/lib/libSDL2.a" ]; then
+    log "SDL2 (web): building into $cached (a few minutes, once per machine)"
+    local start=$SECONDS build="$THIRD_PARTY/_build/sdl2-web" tmp="$cached.partial-$$"
+    rm -rf "$build" "$tmp"
+    emcmake cmake -S "$THIRD_PARTY/SDL2" -B "$build" -G Ninja -DCMAKE_INSTALL_PREFIX="$tmp" \
+      "${SDL_WEB_OPTIONS[@]}" >/dev/null
+    cmake --build "$build" -j2
+    cmake --install "$build" >/dev/null
+    # Another set-up may have finished the same build meanwhile: either copy will do.
+    mv -T "$tmp" "$cached" 2>/dev/null || rm -rf "$tmp"
+    log "SDL2 (web): built in $((SECONDS - start)) s"
+  fi
+  rm -rf "$prefix"
+  cp -a "$cached" "$prefix"
+  echo "$key" >"$stamp"
+  log "SDL2 (web): copied from $cached"
 }
 
 main() {
   local start=$SECONDS
-  mkdir -p "$STAMPS"
+  mkdir -p "$STAMPS" "$MACHINE_CACHE"
   install_apt_packages
   install_npm_packages
   # The tarballs are needed only to unpack: once both folders hold the wanted versions, neither
