@@ -16,6 +16,8 @@ const COLUMN_PX = 250;
 
 const navRect = (page) => page.evaluate(() => window.lab.navRect());
 const activeId = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+// Whether the canvas shows the frame of keyboard focus (index.html's #canvas:focus-visible).
+const keyboardFrame = (page) => page.evaluate(() => document.getElementById('canvas').matches(':focus-visible'));
 const centre = (r) => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
 const inside = (p, r) => p.x >= r.x && p.x <= r.x + r.w && p.y >= r.y && p.y <= r.y + r.h;
 
@@ -83,10 +85,14 @@ test('lesson 1 from the lesson list to its last step with the keyboard alone', {
   const { page } = session;
   const id = 'guessing-a-weight';
   await openLab(page, session.server.url);
+  // The page gives the canvas the keys at once, without the frame that marks keyboard focus.
+  assert.equal(await activeId(page), 'canvas');
+  assert.equal(await keyboardFrame(page), false, 'no keyboard frame on load');
   // Start with nothing focused: Tab (once round the page, outside a lesson) enters the canvas.
   await page.evaluate(() => document.activeElement?.blur());
   for (let k = 0; k < 3 && (await activeId(page)) !== 'canvas'; k++) await press(page, 'Tab');
   assert.equal(await activeId(page), 'canvas');
+  assert.equal(await keyboardFrame(page), true, 'the canvas reached by Tab shows the keyboard frame');
 
   // F1 opens the shortcut list and closes it again.
   await press(page, 'F1');

@@ -78,8 +78,10 @@
     onRuntimeInitialized() {
       runtimeReady = true;
       message.hidden = true;
-      // The keys go to the lab at once, as on a page that is all canvas.
-      canvas.focus({ preventScroll: true });
+      // The keys go to the lab at once, as on a page that is all canvas. Without focusVisible:
+      // false, Chromium treats focus given before any click as keyboard focus, and the canvas
+      // kept the keyboard's frame (index.html) for a learner who only ever uses the mouse.
+      canvas.focus({ preventScroll: true, focusVisible: false });
     },
     // The runtime reports progress as "Downloading data... (n/m)"; keep the loading message.
     setStatus(text) { if (text && !runtimeReady) show('Loading Backprop Lab… ' + text); },

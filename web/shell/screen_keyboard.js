@@ -46,7 +46,8 @@
         input.value = call('bplab_active_text', 'string', [], []) || '';
         input.select();
       } else if (!visible) {
-        canvas.focus({ preventScroll: true });
+        // Back from typing on a touch screen: no keyboard frame round the canvas (index.html).
+        canvas.focus({ preventScroll: true, focusVisible: false });
       }
     },
   };
