@@ -9,6 +9,7 @@
 #include "init.h"
 #include "input_features.h"
 #include "item_registry.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 namespace {
@@ -280,7 +281,7 @@ void draw_controls_panel(UiContext& ui) {
   if (section(ui, "Input features", lab::kControlFeatures)) group(ui, lab::kControlFeatures, features_section);
   if (section(ui, "Data", lab::kControlData)) group(ui, lab::kControlData, data_section);
   if (!ui.error.empty()) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", ui.error.c_str());
-  if (!ui.notice.empty()) ImGui::TextWrapped("%s", ui.notice.c_str());
+  if (!ui.notice.empty()) text_wrapped(ui.notice);
   ImGui::PopItemWidth();
 }
 

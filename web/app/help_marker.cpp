@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "item_registry.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 
@@ -10,7 +11,7 @@ void help_marker(const char* text) {
   ImGui::TextDisabled("(?)");
   if (ImGui::BeginItemTooltip()) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(text);
+    text_wrapped(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }

@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "item_registry.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 
@@ -21,7 +22,7 @@ void HelpWindow::draw() {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(c.rows[k].left);
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", c.rows[k].right);
+      text_wrapped(c.rows[k].right);
     }
     ImGui::EndTable();
     item_registry::record(c.record_label);

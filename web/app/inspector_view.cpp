@@ -8,6 +8,7 @@
 #include "help_marker.h"
 #include "imgui.h"
 #include "item_registry.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 namespace {
@@ -204,7 +205,7 @@ void draw_inspector_view(UiContext& ui) {
       "Backward: ∂E/∂w_ji = δ_j·y_i and ∂E/∂b_j = δ_j — the gradients of this layer's parameters.",
       "Update: g = ∂E/∂w (+ λ₂·w + λ₁·sign w; no penalty on a bias), v ← μ·v − η·g, w ← w + v.",
   };
-  ImGui::TextWrapped("%s", kPhaseText[int(now.phase)]);
+  text_wrapped(kPhaseText[int(now.phase)]);
   if (now.phase != InspectorPhase::Input && now.phase != InspectorPhase::Update)
     ImGui::Text("Layer %d", now.layer);
   unit_table(ui.lab, tr);

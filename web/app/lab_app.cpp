@@ -22,6 +22,7 @@
 #include "touch_input.h"
 #include "ui_scale.h"
 #include "url_hash.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 namespace {
@@ -171,7 +172,7 @@ void LabApp::draw_divergence_popup() {
   if (!ImGui::BeginPopupModal("Training diverged", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
     return;
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-  ImGui::TextUnformatted(session.divergence_message().c_str());
+  text_wrapped(session.divergence_message());
   ImGui::PopTextWrapPos();
   item_registry::record("Divergence message");
   if (named_button("Roll back")) {

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "item_registry.h"
 #include "param_names.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 namespace {
@@ -211,7 +212,7 @@ void draw_landscape_view(UiContext& ui, LandscapeViewState& st) {
   ImGui::TextDisabled("E: %s on the training set%s", lab.trainer().loss().name,
                       penalty ? " + penalty" : ", without penalty");
   if (!s.has_plane()) {
-    ImGui::TextWrapped("%s", s.error().c_str());
+    text_wrapped(s.error());
     return;
   }
   // Paused, the picture follows the session every frame; while training, it changes when a grid

@@ -6,6 +6,7 @@
 #include "answer_text.h"
 #include "imgui.h"
 #include "item_registry.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 namespace {
@@ -31,7 +32,7 @@ void LessonChecksView::draw(lessons::LessonRunner& runner) {
     const lessons::Check& c = lesson->checks[k];
     const std::string id = "Check " + std::to_string(k + 1);
     ImGui::PushID(k);
-    ImGui::Text("%d. %s", k + 1, c.question.c_str());
+    text_wrapped(std::to_string(k + 1) + ". " + c.question);
     double value = 0;
     bool ready = false;
     if (!c.numeric()) {
@@ -58,7 +59,7 @@ void LessonChecksView::draw(lessons::LessonRunner& runner) {
     const int result = runner.check_result(k);
     if (result >= 0) {
       ImGui::TextColored(result ? kRightColour : kWrongColour, result ? "✓ Right." : "✗ Not quite.");
-      ImGui::TextColored(kExplainColour, "%s", c.explain.c_str());
+      text_wrapped(kExplainColour, c.explain);
     }
     ImGui::PopID();
     ImGui::Spacing();

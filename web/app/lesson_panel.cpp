@@ -11,6 +11,7 @@
 #include "item_registry.h"
 #include "lesson_widgets.h"
 #include "platform_services.h"
+#include "wrapped_text.h"
 
 namespace bplab {
 namespace {
@@ -194,8 +195,8 @@ void LessonPanel::draw_list(UiContext& ui) {
   lessons::LessonRunner& r = *runner_;
   const lessons::Course& course = r.course();
   ImGui::PushTextWrapPos(0);
-  if (!active() && !error_.empty()) ImGui::TextColored(kErrorColour, "%s", error_.c_str());
-  for (const std::string& e : course.errors) ImGui::TextColored(kErrorColour, "%s", e.c_str());
+  if (!active() && !error_.empty()) text_wrapped(kErrorColour, error_);
+  for (const std::string& e : course.errors) text_wrapped(kErrorColour, e);
   if (course.lessons.empty()) ImGui::TextDisabled("No lessons were found.");
   ImGui::PopTextWrapPos();
 
@@ -242,7 +243,7 @@ void LessonPanel::draw_list(UiContext& ui) {
     item_registry::record(name.c_str());
     if (!lesson.summary.empty() && ImGui::BeginItemTooltip()) {
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
-      ImGui::TextUnformatted(lesson.summary.c_str());
+      text_wrapped(lesson.summary);
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
@@ -278,22 +279,20 @@ void LessonPanel::draw_step(UiContext& ui) {
                        ImGui::GetStyle().ItemSpacing.y;
   ImGui::BeginChild("step text", ImVec2(0, -footer));
   ImGui::PushTextWrapPos(0);
-  if (!error_.empty()) ImGui::TextColored(kErrorColour, "%s", error_.c_str());
-  ImGui::TextColored(kTitleColour, "%s", step.title.c_str());
-  ImGui::TextUnformatted(r.text().c_str());
+  if (!error_.empty()) text_wrapped(kErrorColour, error_);
+  text_wrapped(kTitleColour, step.title);
+  text_wrapped(r.text());
   if (step.task) {
     ImGui::Spacing();
     if (r.task_done())
-      ImGui::TextColored(kDoneColour, "✓ done: %s", r.goal().c_str());
+      text_wrapped(kDoneColour, "✓ done: " + r.goal());
     else
-      ImGui::TextColored(kTaskColour, "Task: %s", r.goal().c_str());
-    if (!r.task_error().empty()) ImGui::TextColored(kErrorColour, "%s", r.task_error().c_str());
+      text_wrapped(kTaskColour, "Task: " + r.goal());
+    if (!r.task_error().empty()) text_wrapped(kErrorColour, r.task_error());
     const int stages = int(step.task->hints.size());
     for (int k = 0; k < std::min(hints_shown_, stages); ++k)
-      if (stages > 1)
-        ImGui::TextColored(kHintColour, "Hint %d: %s", k + 1, step.task->hints[k].c_str());
-      else
-        ImGui::TextColored(kHintColour, "Hint: %s", step.task->hints[k].c_str());
+      text_wrapped(kHintColour, (stages > 1 ? "Hint " + std::to_string(k + 1) + ": " : std::string("Hint: ")) +
+                                    step.task->hints[k]);
   } else if (r.step_index() + 1 == steps) {
     ImGui::Spacing();
     ImGui::TextColored(kDoneColour, "✓ End of the lesson. Pick the next one under “All lessons”.");
