@@ -12,7 +12,6 @@ import { labSession } from './lab_session.mjs';
 
 const session = labSession();
 const WAIT_MS = 120000;
-const COLUMN_PX = 250;
 
 const navRect = (page) => page.evaluate(() => window.lab.navRect());
 const activeId = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
@@ -26,12 +25,19 @@ async function press(page, key) {
   await nextFrames(page, 2);
 }
 
+// The panel (state().layout) a point is in.
+async function panelAt(page, p) {
+  const { layout } = await state(page);
+  return Object.keys(layout).find((k) => layout[k].w > 0 && inside(p, layout[k]));
+}
+
 // Moves ImGui's keyboard focus onto the item drawn under `label`: F6 to a panel, then the arrow
-// key towards the item until the focus is on it; when the item is in another column, or the
+// key towards the item until the focus is on it; when the item is in another panel, or the
 // arrows stop moving the focus, F6 to the next panel.
 async function focusItem(page, label) {
   const target = await rectOf(page, label);
   const goal = centre(target);
+  const goalPanel = await panelAt(page, goal);
   for (let panel = 0; panel < 8; panel++) {
     await press(page, 'F6');
     for (let move = 0; move < 30; move++) {
@@ -40,9 +46,7 @@ async function focusItem(page, label) {
       if (inside(centre(at), target)) return;
       const c = centre(at);
       const dx = goal.x - c.x, dy = goal.y - c.y;
-      // The panels stand in columns at least 300 px wide: a panel whose first focused item is
-      // that far off is in another column.
-      if (move === 0 && Math.abs(dx) > COLUMN_PX) break;
+      if (move === 0 && (await panelAt(page, c)) !== goalPanel) break;
       const key = Math.abs(dy) > at.h / 2 ? (dy > 0 ? 'ArrowDown' : 'ArrowUp') : dx > 0 ? 'ArrowRight' : 'ArrowLeft';
       await press(page, key);
       const after = await navRect(page);

@@ -278,54 +278,25 @@ void LabApp::frame() {
   if (details) place(layout_.details);
   const char* tab_request = lessons_.take_tab_request();
   if (!tab_request && std::exchange(landscape_state_.select_tab, false)) tab_request = "Landscape";
-  const auto tab_flags = [tab_request](const char* tab) {
-    return tab_request && std::strcmp(tab, tab_request) == 0 ? ImGuiTabItemFlags_SetSelected : 0;
-  };
-  if (details && ImGui::Begin("Details", nullptr, panel_flags) && ImGui::BeginTabBar("details")) {
-    // Each tab's rectangle is recorded right after its tab item, before its contents become the
-    // last item.
-    const auto tab = [&](const char* name) {
-      const bool open = ImGui::BeginTabItem(name, nullptr, tab_flags(name));
-      item_registry::record(name);
-      return open;
-    };
-    if (shows("inspector") && tab("Inspector")) {
-      draw_inspector_view(ui_);
-      ImGui::EndTabItem();
-    }
-    if (shows("graph") && tab("Graph")) {
-      draw_graph_view(ui_, graph_state_);
-      ImGui::EndTabItem();
-    }
-    if (shows("update_sizes") && tab("Weights")) {
-      draw_weights_view(ui_, weights_state_);
-      ImGui::EndTabItem();
-    }
-    if (shows("landscape") && tab("Landscape")) {
-      draw_landscape_view(ui_, landscape_state_);
-      ImGui::EndTabItem();
-    }
-    if (!link_.embed && !(ui_.lab.settings().hidden_controls & lab::kControlIo) && tab("Files")) {
-      ImGui::BeginDisabled(ui_.locked_controls & lab::kControlIo);
-      draw_io_panel(ui_);
-      ImGui::EndDisabled();
-      ImGui::EndTabItem();
-    }
-    if (!link_.embed && tab("Lessons")) {
-      lessons_.draw_list(ui_);
-      ImGui::EndTabItem();
-    }
-    if (!link_.embed && tab("Display")) {
-      ui_scale::draw_setting();
-      ImGui::EndTabItem();
-    }
-    if (ImGui::TabItemButton("Keyboard", ImGuiTabItemFlags_Trailing)) shortcuts_.toggle();
-    item_registry::record("Keyboard");
-    ImGui::SetItemTooltip("Every keyboard shortcut of the lab (F1).");
-    if (ImGui::TabItemButton("Notation", ImGuiTabItemFlags_Trailing)) notation_.toggle();
-    item_registry::record("Notation");
-    ImGui::SetItemTooltip("The symbols of the lessons and the inspector: x, w, b, θ, y, t, e, E, f′, δ.");
-    ImGui::EndTabBar();
+  if (details && ImGui::Begin("Details", nullptr, panel_flags)) {
+    std::vector<TabStrip::Tab> tabs;
+    if (shows("inspector")) tabs.push_back({"Inspector", [this] { draw_inspector_view(ui_); }});
+    if (shows("graph")) tabs.push_back({"Graph", [this] { draw_graph_view(ui_, graph_state_); }});
+    if (shows("update_sizes")) tabs.push_back({"Weights", [this] { draw_weights_view(ui_, weights_state_); }});
+    if (shows("landscape")) tabs.push_back({"Landscape", [this] { draw_landscape_view(ui_, landscape_state_); }});
+    if (!link_.embed && !(ui_.lab.settings().hidden_controls & lab::kControlIo))
+      tabs.push_back({"Files", [this] {
+                        ImGui::BeginDisabled(ui_.locked_controls & lab::kControlIo);
+                        draw_io_panel(ui_);
+                        ImGui::EndDisabled();
+                      }});
+    if (!link_.embed) tabs.push_back({"Lessons", [this] { lessons_.draw_list(ui_); }});
+    if (!link_.embed) tabs.push_back({"Display", [] { ui_scale::draw_setting(); }});
+    details_tabs_.draw(tabs,
+                       {{"Keyboard", "Every keyboard shortcut of the lab (F1).", [this] { shortcuts_.toggle(); }},
+                        {"Notation", "The symbols of the lessons and the inspector: x, w, b, θ, y, t, e, E, f′, δ.",
+                         [this] { notation_.toggle(); }}},
+                       tab_request);
   }
   if (details) ImGui::End();
 

@@ -19,6 +19,7 @@
 #include "panel_layout.h"
 #include "notation_window.h"
 #include "shortcuts_window.h"
+#include "tab_strip.h"
 #include "ui_context.h"
 #include "url_hash.h"
 #include "weights_view.h"
@@ -127,6 +128,7 @@ class LabApp {
   ShortcutsWindow shortcuts_;
   WelcomeCard welcome_;
   NotationWindow notation_;
+  TabStrip details_tabs_;  // the Details panel's tabs
   FrameBudget budget_;
   MainThreadTime main_thread_time_;
   FramePacer pacer_;
