@@ -240,7 +240,7 @@ void BoundaryView::draw(UiContext& ui) {
     int& chosen = class_map ? new_class_ : new_binary_class_;
     const int classes = class_map ? outputs : 2;
     chosen = std::clamp(chosen, 0, classes - 1);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+    fit_next_item_width(ImGui::GetFontSize() * 9.0f, "Class for new points", true);
     const std::string preview = "class " + std::to_string(chosen) + " (" + lab::class_colour_name(chosen) + ")";
     if (ImGui::BeginCombo("Class for new points", preview.c_str())) {
       for (int k = 0; k < classes; ++k) {

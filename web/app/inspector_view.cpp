@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "activation.h"
@@ -20,6 +21,8 @@ void selection_controls(UiContext& ui) {
   lab::InspectorSelection& sel = inspector.selection();
   const bp::Network& net = ui.lab.network();
   const int n = ui.lab.train_set().size();
+  // Room for the longest label and its help marker beside each slider.
+  ImGui::PushItemWidth(-ImGui::GetFontSize() * 7.5f);
   if (n > 0) {
     int sample = std::min(sel.sample, n - 1);
     if (ImGui::SliderInt("Sample", &sample, 0, n - 1)) sel.sample = sample;
@@ -44,6 +47,7 @@ void selection_controls(UiContext& ui) {
     help_marker("The weight w_ji from unit i of the layer below to unit j (units counted from 1). "
                 "Clicking a connection in the network diagram selects it too.");
   }
+  ImGui::PopItemWidth();
   if (!changed) return;
   const int j = std::clamp(unit - 1, 0, net.size(layer) - 1);
   if (bias)
@@ -183,8 +187,10 @@ void draw_inspector_steps(UiContext& ui) {
   if (named_button("Show all")) sel.step = last;
   ImGui::SameLine();
   if (named_button("Restart")) sel.step = 0;
-  ImGui::SameLine();
-  ImGui::Text("step %d / %d", sel.step + 1, last + 1);
+  char step[32];
+  std::snprintf(step, sizeof step, "step %d / %d", sel.step + 1, last + 1);
+  same_line_if_fits(ImGui::CalcTextSize(step).x);
+  ImGui::TextUnformatted(step);
 }
 
 void draw_inspector_view(UiContext& ui) {

@@ -212,7 +212,7 @@ void draw_loss_view(UiContext& ui, LossViewState& st) {
   ImGui::Checkbox("Log scale", &st.log_scale);
   item_registry::record("Log scale");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+  fit_next_item_width(ImGui::GetFontSize() * 7, "Zoom to recent", true);
   ImGui::SliderInt("Zoom to recent", &st.recent_percent, 1, 100, "last %d%%",
                    ImGuiSliderFlags_AlwaysClamp);
   item_registry::record("Zoom to recent");

@@ -403,9 +403,13 @@ void draw_network_view(UiContext& ui, NetworkViewState& st) {
     }
   }
 
-  // Caption: which point the colours show.
+  // Caption: which point the colours show, in fewer words where the panel is narrow (1024×600).
   char caption[128];
   std::snprintf(caption, sizeof caption, "y for %s (x₁ = %.2f, x₂ = %.2f)", where, x1, x2);
+  if (ImGui::CalcTextSize(caption).x > max.x - min.x - 4)
+    std::snprintf(caption, sizeof caption, "%s (x₁ = %.2f, x₂ = %.2f)", where, x1, x2);
+  if (ImGui::CalcTextSize(caption).x > max.x - min.x - 4)
+    std::snprintf(caption, sizeof caption, "x₁ = %.2f, x₂ = %.2f", x1, x2);
   dl->AddText(ImVec2(min.x + 2, max.y - line_h - 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), caption);
   dl->PopClipRect();
 

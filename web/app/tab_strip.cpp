@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "help_marker.h"
 #include "imgui.h"
 #include "item_registry.h"
 
@@ -10,15 +11,9 @@ namespace bplab {
 
 namespace {
 
-// Puts the next button on the row of the last one when it fits before the window's right edge
-// (imgui_demo.cpp's "Manual wrapping").
+// The next button goes on the row of the last one when it fits.
 void next_in_row(const char* label, bool first) {
-  if (first) return;
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float width = ImGui::CalcTextSize(label).x + 2 * style.FramePadding.x;
-  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-  if (ImGui::GetItemRectMax().x + style.ItemInnerSpacing.x + width <= right)
-    ImGui::SameLine(0, style.ItemInnerSpacing.x);
+  if (!first) same_line_if_fits(ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x);
 }
 
 }  // namespace
