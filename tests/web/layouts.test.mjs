@@ -22,9 +22,10 @@ const SIZES = [
 const ITEMS = {
   controls: ['Play', 'Step', 'Step epoch', 'Reset', 'Speed', 'Steady frame rate', 'Learning rate',
     'Momentum', 'Batch size'],
-  view: ['Output map'],
+  view: ['Output map', 'Class for new points'],
   loss: ['Log scale', 'Zoom to recent'],
-  details: ['Inspector', 'Files', 'Lessons', 'Keyboard'],
+  details: ['Inspector', 'Graph', 'Weights', 'Landscape', 'Files', 'Lessons', 'Display', 'Keyboard', 'Notation',
+    'Sample', 'From unit i', 'Restart'],
 };
 
 const PANELS = ['controls', 'view', 'network', 'loss', 'details'];
