@@ -4,7 +4,6 @@
 #include <chrono>
 #include <limits>
 #include <cmath>
-#include <cstring>
 #include <utility>
 #include <nlohmann/json.hpp>
 

@@ -27,7 +27,6 @@ class TabStrip {
   // selected tab's contents. `request` (a tab's name, or nullptr) selects that tab. A selected tab
   // that is not among `tabs` (a link hid it) gives way to the first.
   void draw(const std::vector<Tab>& tabs, const std::vector<Action>& actions, const char* request);
-  const std::string& selected() const { return selected_; }
 
  private:
   std::string selected_;
