@@ -1,6 +1,6 @@
 // The "Keyboard" help window: every keyboard shortcut of the lab, including which of Play/Pause
 // and ImGui's "activate" Space means when. F1 or the "Keyboard" button at the end of the Details
-// tab bar opens and closes it.
+// tabs opens and closes it.
 #pragma once
 
 #include "help_window.h"
